@@ -1,0 +1,114 @@
+/** Dotted-path field access over ECS events that may be nested, flattened, or both. */
+import type { EcsEvent, EcsValue } from './event.js';
+
+const pathCache = new Map<string, string[]>();
+function splitPath(path: string): string[] {
+  let parts = pathCache.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    pathCache.set(path, parts);
+  }
+  return parts;
+}
+
+/**
+ * Value at `path`, trying the flat key first, then every split of the path into nested keys
+ * (`a.b.c` may be stored as `a.b.c`, `a → b.c`, `a.b → c` or `a → b → c`).
+ * Arrays of objects are walked element-wise, like Elasticsearch's field resolution,
+ * and the results flattened into one array.
+ */
+export function getField(event: EcsEvent | EcsValue | undefined, path: string): EcsValue | undefined {
+  if (event === null || event === undefined || typeof event !== 'object') return undefined;
+  if (!Array.isArray(event)) {
+    const flat = (event as Record<string, EcsValue | undefined>)[path];
+    if (flat !== undefined) return flat;
+  }
+  return walk(event as EcsValue, splitPath(path), 0);
+}
+
+function walk(node: EcsValue | undefined, parts: string[], i: number): EcsValue | undefined {
+  if (i === parts.length) return node;
+  if (node === null || node === undefined || typeof node !== 'object') return undefined;
+  if (Array.isArray(node)) {
+    const out: EcsValue[] = [];
+    for (const el of node) {
+      const v = walk(el, parts, i);
+      if (v === undefined) continue;
+      if (Array.isArray(v)) out.push(...v);
+      else out.push(v);
+    }
+    return out.length ? out : undefined;
+  }
+  const obj = node as Record<string, EcsValue | undefined>;
+  // Longest key first: "a.b" as one key is rarer than nesting, but must win when present.
+  let key = parts[i];
+  const direct = walk(obj[key], parts, i + 1);
+  if (direct !== undefined) return direct;
+  for (let j = i + 1; j < parts.length; j++) {
+    key += '.' + parts[j];
+    const v = obj[key];
+    if (v !== undefined) {
+      const r = walk(v, parts, j + 1);
+      if (r !== undefined) return r;
+    }
+  }
+  return undefined;
+}
+
+/** All scalar values at `path` as an array (empty when absent or null). */
+export function getValues(event: EcsEvent, path: string): Array<string | number | boolean> {
+  const v = getField(event, path);
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) return v.filter((x): x is string | number | boolean => x !== null && typeof x !== 'object');
+  if (typeof v === 'object') return [];
+  return [v];
+}
+
+/** First scalar value at `path`, as a string (numbers and booleans are stringified), or undefined. */
+export function getString(event: EcsEvent, path: string): string | undefined {
+  const v = getField(event, path);
+  const s = Array.isArray(v) ? v.find((x) => x !== null && typeof x !== 'object') : v;
+  if (s === undefined || s === null || typeof s === 'object') return undefined;
+  return String(s);
+}
+
+/**
+ * First value at `path` as a finite number. Numeric strings are accepted (Elasticsearch coerces them);
+ * returns `undefined` when absent and `NaN` when present but not numeric, so callers can count the bad value.
+ */
+export function getNumber(event: EcsEvent, path: string): number | undefined {
+  const v = getField(event, path);
+  const s = Array.isArray(v) ? v[0] : v;
+  if (s === undefined || s === null) return undefined;
+  if (typeof s === 'number') return Number.isFinite(s) ? s : NaN;
+  if (typeof s === 'string' && s.trim() !== '') {
+    const n = Number(s);
+    return Number.isFinite(n) ? n : NaN;
+  }
+  return NaN;
+}
+
+/** Sets `path` as nested objects (creating parents), the shape ECS documents are written in. */
+export function setField(event: EcsEvent, path: string, value: EcsValue): void {
+  const parts = splitPath(path);
+  let node = event as Record<string, EcsValue | undefined>;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next = node[parts[i]];
+    if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) {
+      const created: Record<string, EcsValue> = {};
+      node[parts[i]] = created;
+      node = created;
+    } else {
+      node = next as Record<string, EcsValue | undefined>;
+    }
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+/** True when the field exists with a non-null value (Elasticsearch's `exists`). */
+export function hasField(event: EcsEvent, path: string): boolean {
+  const v = getField(event, path);
+  if (v === undefined || v === null) return false;
+  if (Array.isArray(v)) return v.some((x) => x !== null);
+  return true;
+}

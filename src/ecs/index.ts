@@ -1,0 +1,4 @@
+/** ECS events: the type, field access and timestamps. */
+export type { EcsEvent, EcsValue } from './event.js';
+export { getField, getValues, getString, getNumber, setField, hasField } from './fields.js';
+export { parseTimestamp, eventTime, isoTime, type TimeFormat } from './timestamp.js';
