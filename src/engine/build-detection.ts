@@ -1,0 +1,96 @@
+/**
+ * Builds the detection side of a run from its options: anomaly jobs (restored from the store's snapshots when the
+ * store has learned state), the rule engine, enrichment and the DED egress filter, and the field lists the readers
+ * need for selective parsing.
+ */
+import { ConfigError } from '../errors.js';
+import { AnomalyJob, loadJobs, type JobDefinition } from '../anomaly/index.js';
+import { RuleEngine, loadRules, closableAlertUuids, type RuleLoadReport } from '../rules/index.js';
+import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks, type Enricher, type EgressFilter } from '../enrich/index.js';
+import type { Store } from '../store/index.js';
+import { findContent } from './content-loader.js';
+import type { RoutedJob } from './detection-pipeline.js';
+import { describeJob, jobNumericFields, jobReadsEgressFlows } from './job-facts.js';
+
+export interface DetectionOptions {
+  content: string[];
+  builtin: boolean;
+  internalNetworks?: string[];
+  geo: boolean;
+}
+
+export interface Detection {
+  jobs: RoutedJob[];
+  rules: RuleEngine | undefined;
+  enricher: Enricher;
+  egress: EgressFilter;
+  numericFields: string[];
+  keepFields: string[] | 'all';
+  unsupportedRules: RuleLoadReport['unsupported'];
+  /** Closes stored open alerts that the loaded exceptions now match; returns how many. */
+  closeAlertsMatchingExceptions(): number;
+}
+
+/** Fields enrichment and the egress filter read, besides what jobs and rules read. */
+const ENRICHMENT_INPUT_FIELDS = [
+  'source.ip', 'destination.ip', 'source.geo.country_iso_code', 'destination.geo.country_iso_code',
+  'network.direction', 'source.bytes', 'host.os.family', 'host.os.type', 'process.name',
+  'destination.domain', 'dns.question.name', 'file.path', 'event.category',
+];
+
+/** Loads job definitions; later files override earlier ones with the same id (user content over the bundled pack). */
+function loadJobDefinitions(files: string[]): JobDefinition[] {
+  const byId = new Map<string, JobDefinition>();
+  for (const f of files) for (const def of loadJobs(f)) byId.set(describeJob(def).id, def);
+  return [...byId.values()];
+}
+
+export function buildDetection(opts: DetectionOptions, store: Store, rulesState: unknown): Detection {
+  const content = findContent(opts.content, opts.builtin);
+  const defs = loadJobDefinitions(content.jobFiles);
+  const callbacks = { onBadValue: () => {} };
+  const jobs: RoutedJob[] = defs.map((def) => {
+    const id = describeJob(def).id;
+    const state = store.loadSnapshot(`job:${id}`);
+    const job = state === undefined ? AnomalyJob.create(def, callbacks) : AnomalyJob.restore(def, state, callbacks);
+    return { job, egressOnly: jobReadsEgressFlows(def) };
+  });
+
+  const report = loadRules(content.ruleFiles);
+  if (report.errors.length) {
+    const first = report.errors[0];
+    throw new ConfigError(first.file, '(rule)', report.errors.map((e) => `${e.file}: ${e.message}`).join('\n  '), 'fix the rule file or leave it out of --content');
+  }
+  const jobIds = jobs.map((r) => r.job.id);
+  const rules = report.loaded.length
+    ? rulesState === undefined
+      ? new RuleEngine(report, { jobIds })
+      : RuleEngine.restore(report, { jobIds }, rulesState)
+    : undefined;
+
+  const internal = parseInternalNetworks(opts.internalNetworks, '--internal-networks');
+  const enricher = createEnricher({ geo: opts.geo ? GeoIp.open() : undefined, internal });
+  const egress = createDedEgressFilter(internal);
+
+  const fields = new Set<string>(['@timestamp', ...ENRICHMENT_INPUT_FIELDS]);
+  let all = false;
+  for (const r of jobs) for (const f of r.job.fieldsRead) fields.add(f);
+  for (const f of rules?.fieldsRead ?? []) {
+    if (f === '*') all = true;
+    fields.add(f);
+  }
+  return {
+    jobs,
+    rules,
+    enricher,
+    egress,
+    numericFields: [...new Set(defs.flatMap(jobNumericFields))],
+    keepFields: all ? 'all' : [...fields].sort(),
+    unsupportedRules: report.unsupported,
+    closeAlertsMatchingExceptions() {
+      const open = store.listAlerts({ status: 'open' }).map((a) => a.doc);
+      const uuids = closableAlertUuids(report, open);
+      return uuids.length ? store.setAlertStatus(uuids, 'closed', 'matched an exception') : 0;
+    },
+  };
+}

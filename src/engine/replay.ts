@@ -1,0 +1,276 @@
+/**
+ * `outflow replay`: reads ECS logs, re-orders them in event time, runs them through the detection pipeline, and
+ * keeps results, alerts and the learned state in the store. A run resumes from the store's last checkpoint: after a
+ * kill it continues where it stopped (same inputs), and over new inputs it continues the learned models.
+ */
+import { statSync } from 'node:fs';
+import { OutflowError } from '../errors.js';
+import { SqliteStore, type Checkpoint, type ResultDoc, type Store } from '../store/index.js';
+import { NdjsonSink } from '../sinks/index.js';
+import { DeadLetter, readEvents, resolveInputs, type InputFile, type SourceEvent } from '../sources/index.js';
+import { EventTimeBuffer } from './event-time-buffer.js';
+import { DetectionPipeline } from './detection-pipeline.js';
+import { ProgressLine } from './progress.js';
+import { buildDetection, type Detection } from './build-detection.js';
+import type { Alert } from '../rules/index.js';
+import type { AnomalyResultBatch, JobStats } from '../anomaly/index.js';
+
+export const CHECKPOINT_VERSION = 1;
+
+export interface ReplayOptions {
+  inputs: string[];
+  content: string[];
+  builtin: boolean;
+  db: string;
+  results?: string;
+  alerts?: string;
+  deadLetter?: string;
+  /** How far out of order events may arrive and still be used. */
+  latencyMs: number;
+  internalNetworks?: string[];
+  geo: boolean;
+  workers?: number;
+  /** Forget the learned state in the store (results and alerts stay). */
+  restart?: boolean;
+  /** Events between checkpoints. */
+  checkpointEvery: number;
+  progress: boolean;
+  /** Test hook: stop abruptly (as if killed) after this many events, without a final checkpoint. */
+  abortAfterEvents?: number;
+}
+
+export interface ReplaySummary {
+  inputs: Array<{ path: string; status: 'read' | 'resumed' | 'skipped (already processed)' }>;
+  eventsRead: number;
+  eventsUsed: number;
+  eventsLate: number;
+  egressDropped: number;
+  bad: Record<string, number>;
+  badTotal: number;
+  jobs: JobStats[];
+  rules: Array<{ ruleId: string; name: string; runs: number; alerts: number; suppressed: number; warnings: string[] }>;
+  unsupportedRules: Array<{ file: string; name?: string; type?: string; reason: string }>;
+  recordsWritten: number;
+  alertsNew: number;
+  alertsClosedByExceptions: number;
+  firstEventTime?: number;
+  lastEventTime?: number;
+  wallSeconds: number;
+  peakRssBytes: number;
+  resumedFromCheckpoint: boolean;
+  aborted: boolean;
+}
+
+interface EngineState {
+  pending: SourceEvent[];
+  released: number;
+  nextStep: number;
+  counters: { eventsRead: number; eventsLate: number; eventsUsed: number; egressDropped: number; recordsWritten: number; alertsNew: number; first?: number; last?: number };
+  rules?: unknown;
+}
+
+/** Input files matched against the checkpoint: same path, size and mtime means the same file. */
+function planInputs(files: InputFile[], cp: Checkpoint | undefined) {
+  const startAt = new Map<string, { offset: number; line: number }>();
+  const toRead: InputFile[] = [];
+  const status: ReplaySummary['inputs'] = [];
+  let resuming = false;
+  for (const f of files) {
+    const prev = cp?.inputs.find((i) => i.path === f.path && i.size === f.size && i.mtimeMs === f.mtimeMs && f.size >= 0);
+    if (prev?.done) {
+      status.push({ path: f.path, status: 'skipped (already processed)' });
+      continue;
+    }
+    if (prev && prev.offset > 0) {
+      startAt.set(f.path, { offset: prev.offset, line: prev.line });
+      resuming = true;
+      status.push({ path: f.path, status: 'resumed' });
+    } else status.push({ path: f.path, status: 'read' });
+    toRead.push(f);
+  }
+  return { startAt, toRead, status, resuming };
+}
+
+export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
+  const started = Date.now();
+  let peakRss = process.memoryUsage().rss;
+  const files = resolveInputs(opts.inputs);
+  const store: Store = SqliteStore.open(opts.db);
+  try {
+    if (opts.restart) store.clearState();
+    const cp = store.loadCheckpoint();
+    if (cp && cp.version !== CHECKPOINT_VERSION) {
+      throw new OutflowError(`${opts.db}: checkpoint format ${cp.version} is not readable by this Outflow (expects ${CHECKPOINT_VERSION}); rerun with --restart to relearn`, 'store');
+    }
+    const engineState = cp?.engine as EngineState | undefined;
+    const detection: Detection = buildDetection(opts, store, engineState?.rules);
+    const plan = planInputs(files, cp);
+
+    const resultsSink = opts.results ? new NdjsonSink(opts.results, plan.resuming ? cp?.outputs[opts.results] : undefined) : undefined;
+    const alertsSink = opts.alerts ? new NdjsonSink(opts.alerts, plan.resuming ? cp?.outputs[opts.alerts] : undefined) : undefined;
+    const deadLetter = new DeadLetter(opts.deadLetter);
+
+    const counters: EngineState['counters'] = engineState
+      ? { ...engineState.counters }
+      : { eventsRead: 0, eventsLate: 0, eventsUsed: 0, egressDropped: 0, recordsWritten: 0, alertsNew: 0 };
+    const runStart = { ...counters };
+    let pendingResults: ResultDoc[] = [];
+    let pendingAlerts: Alert[] = [];
+    const flushToStore = () => {
+      if (pendingResults.length) store.upsertResults(pendingResults);
+      if (pendingAlerts.length) counters.alertsNew += store.putAlerts(pendingAlerts);
+      pendingResults = [];
+      pendingAlerts = [];
+    };
+
+    const pipeline = new DetectionPipeline(detection.jobs, detection.rules, detection.enricher, detection.egress, {
+      onResults(batch: AnomalyResultBatch) {
+        for (const d of batch.buckets) pendingResults.push(d as unknown as ResultDoc);
+        for (const d of batch.influencers) pendingResults.push(d as unknown as ResultDoc);
+        for (const d of batch.records) {
+          pendingResults.push(d as unknown as ResultDoc);
+          resultsSink?.write(d);
+          counters.recordsWritten++;
+        }
+        if (pendingResults.length > 20_000) flushToStore();
+      },
+      onAlerts(alerts: Alert[]) {
+        for (const a of alerts) {
+          pendingAlerts.push(a);
+          alertsSink?.write(a);
+        }
+      },
+    });
+    const buffer = new EventTimeBuffer<SourceEvent>(opts.latencyMs, engineState?.released ?? -Infinity);
+    if (engineState) {
+      for (const e of engineState.pending) buffer.push(e);
+      pipeline.nextStepTime = engineState.nextStep;
+    }
+    const usedBefore = pipeline.counters.eventsUsed;
+
+    const inputState = new Map<string, { path: string; size: number; mtimeMs: number; offset: number; line: number; done: boolean }>();
+    for (const f of files) {
+      const prev = cp?.inputs.find((i) => i.path === f.path && i.size === f.size && i.mtimeMs === f.mtimeMs);
+      inputState.set(f.path, prev ? { ...prev } : { path: f.path, size: f.size, mtimeMs: f.mtimeMs, offset: 0, line: 0, done: false });
+    }
+    // Inputs of earlier runs stay in the checkpoint so that rerunning them is recognised.
+    const carried = (cp?.inputs ?? []).filter((i) => !inputState.has(i.path));
+
+    const checkpoint = () => {
+      resultsSink?.flush();
+      alertsSink?.flush();
+      store.transaction(() => {
+        flushToStore();
+        for (const r of detection.jobs) store.saveSnapshot(`job:${r.job.id}`, r.job.snapshot());
+        const state: EngineState = {
+          pending: buffer.pending(),
+          released: buffer.releasedUpTo,
+          nextStep: pipeline.nextStepTime,
+          counters: { ...counters, eventsUsed: counters.eventsUsed + pipeline.counters.eventsUsed - usedBefore, egressDropped: counters.egressDropped + pipeline.counters.egressDropped },
+          rules: detection.rules?.snapshot(),
+        };
+        const outputs: Record<string, number> = {};
+        if (resultsSink && opts.results) outputs[opts.results] = resultsSink.bytes;
+        if (alertsSink && opts.alerts) outputs[opts.alerts] = alertsSink.bytes;
+        store.saveCheckpoint({ version: CHECKPOINT_VERSION, watermark: buffer.watermark, inputs: [...carried, ...inputState.values()], engine: state, outputs });
+      });
+    };
+
+    // Exceptions added since the last run close the stored open alerts they match.
+    const closed = detection.closeAlertsMatchingExceptions();
+
+    const totalBytes = plan.toRead.reduce((s, f) => s + Math.max(f.size, 0), 0);
+    const progress = new ProgressLine(totalBytes);
+    let sinceCheckpoint = 0;
+    let aborted = false;
+    let bytesDone = 0;
+    const released: SourceEvent[] = [];
+    readLoop: for await (const batch of readEvents(plan.toRead, {
+      timeField: '@timestamp',
+      numericFields: detection.numericFields,
+      keepFields: detection.keepFields,
+      workers: opts.workers,
+      startAt: plan.startAt,
+      deadLetter,
+    })) {
+      for (const se of batch.events) {
+        counters.eventsRead++;
+        if (counters.first === undefined || se.time < counters.first) counters.first = se.time;
+        if (counters.last === undefined || se.time > counters.last) counters.last = se.time;
+        if (!buffer.push(se)) {
+          counters.eventsLate++;
+          deadLetter.report('late_event', se.origin, undefined, `event time ${new Date(se.time).toISOString()} is before the processed watermark ${new Date(buffer.releasedUpTo).toISOString()} (latency ${opts.latencyMs / 1000}s)`);
+        }
+        if (opts.abortAfterEvents !== undefined && counters.eventsRead >= opts.abortAfterEvents) {
+          aborted = true;
+          break readLoop;
+        }
+      }
+      released.length = 0;
+      buffer.release(false, released);
+      pipeline.process(released);
+      bytesDone = 0;
+      for (const p of batch.positions) {
+        const s = inputState.get(p.path);
+        if (s) {
+          s.offset = p.offset;
+          s.line = p.line;
+          s.done = p.done;
+        }
+      }
+      for (const s of inputState.values()) bytesDone += s.done ? Math.max(s.size, 0) : s.offset;
+      sinceCheckpoint += batch.events.length;
+      if (sinceCheckpoint >= opts.checkpointEvery) {
+        checkpoint();
+        sinceCheckpoint = 0;
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      }
+      if (opts.progress) progress.update(counters.eventsRead - runStart.eventsRead, buffer.watermark, bytesDone);
+    }
+    progress.done();
+
+    if (!aborted) {
+      released.length = 0;
+      buffer.release(true, released);
+      pipeline.process(released);
+      if (counters.last !== undefined) pipeline.advanceTo(counters.last);
+      pipeline.finish();
+      for (const s of inputState.values()) s.done = true;
+      checkpoint();
+    }
+    resultsSink?.close();
+    alertsSink?.close();
+    await deadLetter.close();
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+    const used = counters.eventsUsed + pipeline.counters.eventsUsed - usedBefore;
+    return {
+      inputs: plan.status,
+      eventsRead: counters.eventsRead - runStart.eventsRead,
+      eventsUsed: used - runStart.eventsUsed,
+      eventsLate: counters.eventsLate - runStart.eventsLate,
+      egressDropped: pipeline.counters.egressDropped,
+      bad: deadLetter.counts(),
+      badTotal: deadLetter.total(),
+      jobs: detection.jobs.map((r) => r.job.stats()),
+      rules: detection.rules?.stats() ?? [],
+      unsupportedRules: detection.unsupportedRules,
+      recordsWritten: counters.recordsWritten - runStart.recordsWritten,
+      alertsNew: counters.alertsNew - runStart.alertsNew,
+      alertsClosedByExceptions: closed,
+      firstEventTime: counters.first,
+      lastEventTime: counters.last,
+      wallSeconds: (Date.now() - started) / 1000,
+      peakRssBytes: peakRss,
+      resumedFromCheckpoint: plan.resuming,
+      aborted,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/** Size of the inputs for progress estimates (exported for the CLI). */
+export function totalInputBytes(paths: string[]): number {
+  return paths.reduce((s, p) => s + statSync(p).size, 0);
+}

@@ -1,0 +1,2 @@
+/** Alert and result outputs. */
+export { NdjsonSink } from './ndjson-sink.js';
