@@ -1,0 +1,233 @@
+/**
+ * Online level + daily/weekly baseline of a (transformed) series: a slow level (EWMA) plus slot offsets learned three
+ * ways — none, one daily profile, separate weekday/weekend daily profiles. Each hypothesis keeps the running variance of
+ * its one-step-ahead prediction error; a profile is used only once it predicts clearly better than the simpler one,
+ * which is our compact stand-in for ml-cpp's periodicity tests.
+ */
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const WEEK_MS = 7 * DAY_MS;
+
+// Scalar layout (in the owner's Float64Array from `offset`).
+const LEVEL = 0;
+const LEVEL_N = 1;
+const E2 = 2; // three slots: none, daily, weekday/weekend
+const E2_N = 5;
+const UPDATES = 6;
+const FIRST_TIME = 7;
+const LAST_TIME = 8;
+const WEEKDAY_N = 9;
+const WEEKEND_N = 10;
+export const BASELINE_SCALARS = 11;
+
+/** Per slot: offset mean, offset variance, effective count. */
+const SLOT_FIELDS = 3;
+const NONE = 0;
+const DAILY = 1;
+const SPLIT = 2;
+
+/** A profile must cut the one-step-ahead error variance by this factor to be used (Occam margin). */
+const IMPROVEMENT = 0.85;
+/** Pseudo-observations of the global error variance behind every slot's own variance. */
+const SLOT_PRIOR_WEIGHT = 2;
+/** Outliers move the baseline by at most this many standard deviations. */
+const CLIP_SIGMAS = 4;
+
+export interface BaselinePrediction {
+  mean: number;
+  /** One-step-ahead error variance of the chosen hypothesis, raised for noisy slots (high_variance_penalty). */
+  variance: number;
+  /** Effective number of error observations behind `variance` (0 = nothing learned). */
+  support: number;
+  seasonal: boolean;
+}
+
+/** Day of week of an epoch-ms time in UTC, 0 = Sunday (1970-01-01 was a Thursday). */
+function utcDayOfWeek(t: number): number {
+  return (((Math.floor(t / DAY_MS) + 4) % 7) + 7) % 7;
+}
+
+export class SeasonalBaseline {
+  readonly slots: number;
+  private readonly slotMs: number;
+  private readonly bucketsPerWeek: number;
+  private readonly bucketsPerSlot: number;
+  private readonly errorWarmup: number;
+
+  /**
+   * @param s shared scalar storage, `offset` is where this baseline's BASELINE_SCALARS values start
+   * @param profiles lazily allocated slot storage (3 × slots × 3 floats); null until first needed
+   */
+  constructor(
+    bucketSpanMs: number,
+    private readonly s: Float64Array,
+    private readonly offset: number,
+    private profiles: Float32Array | null,
+  ) {
+    this.slotMs = Math.max(bucketSpanMs, HOUR_MS);
+    this.slots = this.slotMs >= DAY_MS ? 1 : Math.ceil(DAY_MS / this.slotMs);
+    this.bucketsPerWeek = Math.max(WEEK_MS / bucketSpanMs, 1);
+    this.bucketsPerSlot = Math.max(this.slotMs / bucketSpanMs, 1);
+    // Errors made before a day of data reflect start-up, not the hypotheses; ignore them.
+    this.errorWarmup = Math.min(Math.max(DAY_MS / bucketSpanMs, 3), 24);
+  }
+
+  /** True when weekly/daily structure is possible at this bucket span at all. */
+  get canBeSeasonal(): boolean {
+    return this.bucketsPerWeek >= 7;
+  }
+
+  get profileStorage(): Float32Array | null {
+    return this.profiles;
+  }
+
+  static profileLength(slots: number): number {
+    return 3 * slots * SLOT_FIELDS;
+  }
+
+  get updates(): number {
+    return this.s[this.offset + UPDATES];
+  }
+
+  get hasData(): boolean {
+    return this.s[this.offset + LEVEL_N] > 0;
+  }
+
+  private slotOf(t: number): number {
+    const tod = ((t % DAY_MS) + DAY_MS) % DAY_MS;
+    return Math.min(Math.floor(tod / this.slotMs), this.slots - 1);
+  }
+
+  private index(profile: number, slot: number): number {
+    return (profile * this.slots + slot) * SLOT_FIELDS;
+  }
+
+  private dayTypeProfile(t: number): number {
+    const dow = utcDayOfWeek(t);
+    return dow === 0 || dow === 6 ? 2 : 1;
+  }
+
+  /** Offset predicted by hypothesis h at time t (falls back to coarser profiles where a slot has no data). */
+  private offsetFor(h: number, t: number): number {
+    const p = this.profiles;
+    if (h === NONE || p === null) return 0;
+    const slot = this.slotOf(t);
+    if (h === SPLIT) {
+      const i = this.index(this.dayTypeProfile(t), slot);
+      if (p[i + 2] >= 1) return p[i];
+    }
+    if (this.slots === 1) return 0;
+    const i = this.index(0, slot);
+    return p[i + 2] >= 1 ? p[i] : 0;
+  }
+
+  /** The hypothesis in use: a profile needs enough span of data and a clear gain in one-step-ahead error. */
+  chosen(): number {
+    const s = this.s;
+    const o = this.offset;
+    if (!this.canBeSeasonal || this.profiles === null || s[o + E2_N] < 1) return NONE;
+    const span = s[o + LAST_TIME] - s[o + FIRST_TIME];
+    let best = NONE;
+    if (this.slots > 1 && span >= 3 * DAY_MS && s[o + E2 + DAILY] < IMPROVEMENT * s[o + E2 + NONE]) best = DAILY;
+    const weekendSeen = s[o + WEEKEND_N] >= this.slots * this.bucketsPerSlot && s[o + WEEKDAY_N] >= this.slots * this.bucketsPerSlot;
+    if (span >= 8 * DAY_MS && weekendSeen && s[o + E2 + SPLIT] < IMPROVEMENT * s[o + E2 + best]) best = SPLIT;
+    return best;
+  }
+
+  /** Baseline prediction for bucket time t. */
+  predict(t: number): BaselinePrediction {
+    const s = this.s;
+    const o = this.offset;
+    const h = this.chosen();
+    let variance = s[o + E2 + h];
+    if (h !== NONE && this.profiles !== null) {
+      const prof = h === SPLIT ? this.dayTypeProfile(t) : 0;
+      const i = this.index(prof, this.slotOf(t));
+      const n = this.profiles[i + 2];
+      // Heteroscedastic: busy and quiet slots have their own noise; blend towards the global error with two
+      // pseudo-observations so that a slot seen only a few times is not over-confident.
+      if (n >= 3) variance = (n * this.profiles[i + 1] * (1 + 1 / n) + SLOT_PRIOR_WEIGHT * variance) / (n + SLOT_PRIOR_WEIGHT);
+    }
+    return { mean: s[o + LEVEL] + this.offsetFor(h, t), variance, support: s[o + E2_N], seasonal: h !== NONE };
+  }
+
+  /**
+   * Learn one bucket from transformed values `ys` with weights `ws` (they sum to about 1 for a pooled population);
+   * `weight` scales the whole update (learnWeight of the engine).
+   */
+  update(t: number, ys: number[], ws: number[], weight: number): void {
+    if (ys.length === 0 || !(weight > 0)) return;
+    const s = this.s;
+    const o = this.offset;
+    let wSum = 0;
+    let ySum = 0;
+    for (let i = 0; i < ys.length; i++) {
+      wSum += ws[i];
+      ySum += ws[i] * ys[i];
+    }
+    if (!(wSum > 0)) return;
+    const yMean = ySum / wSum;
+
+    if (s[o + LEVEL_N] === 0) s[o + FIRST_TIME] = t;
+    s[o + LAST_TIME] = Math.max(s[o + LAST_TIME], t);
+    if (this.profiles === null && this.canBeSeasonal) this.profiles = new Float32Array(SeasonalBaseline.profileLength(this.slots));
+
+    const h = this.chosen();
+    const sigma = Math.sqrt(s[o + E2 + h]);
+    const clipped = (d: number): number => (s[o + E2_N] >= 5 ? Math.max(-CLIP_SIGMAS * sigma, Math.min(CLIP_SIGMAS * sigma, d)) : d);
+
+    // 1. One-step-ahead errors of each hypothesis, before anything is learned from this bucket.
+    if (s[o + UPDATES] >= this.errorWarmup) {
+      s[o + E2_N] += weight;
+      const alpha = Math.min(1, weight * Math.max(1 / s[o + E2_N], 1 / this.bucketsPerWeek));
+      for (let hyp = NONE; hyp <= SPLIT; hyp++) {
+        const pred = s[o + LEVEL] + this.offsetFor(hyp, t);
+        let e2 = 0;
+        for (let i = 0; i < ys.length; i++) e2 += ws[i] * (ys[i] - pred) * (ys[i] - pred);
+        e2 /= wSum;
+        const current = s[o + E2 + hyp];
+        // Winsorise so that one huge anomaly does not inflate the variance for a week.
+        if (s[o + E2_N] > 5 && current > 0) e2 = Math.min(e2, 25 * current);
+        s[o + E2 + hyp] = current + alpha * (e2 - current);
+      }
+    }
+
+    // 2. Level: EWMA of the deseasonalised value, memory about two weeks.
+    const offsetNow = this.offsetFor(h, t);
+    s[o + LEVEL_N] += weight;
+    const levelAlpha = Math.min(1, weight * Math.max(1 / s[o + LEVEL_N], 1 / (2 * this.bucketsPerWeek)));
+    const levelBefore = s[o + LEVEL];
+    s[o + LEVEL] = s[o + UPDATES] === 0 ? yMean - offsetNow : levelBefore + levelAlpha * clipped(yMean - levelBefore - offsetNow);
+
+    // 3. Slot offsets (relative to the level) for the daily and the weekday/weekend profiles.
+    const p = this.profiles;
+    if (p !== null) {
+      const slot = this.slotOf(t);
+      const d = yMean - levelBefore;
+      const dayType = this.dayTypeProfile(t);
+      for (const prof of this.slots > 1 ? [0, dayType] : [dayType]) {
+        const i = this.index(prof, slot);
+        p[i + 2] += weight;
+        // Memory of about seven observations per slot and day keeps profiles current over a week or two.
+        const a = Math.min(1, weight * Math.max(1 / p[i + 2], 1 / (7 * this.bucketsPerSlot)));
+        const mean = p[i];
+        const dev = p[i + 2] > 3 ? clipped(d - mean) : d - mean;
+        p[i] = mean + a * dev;
+        p[i + 1] = (1 - a) * (p[i + 1] + a * dev * dev);
+      }
+      s[o + (dayType === 2 ? WEEKEND_N : WEEKDAY_N)] += weight;
+    }
+    s[o + UPDATES] += weight;
+  }
+
+  /** Shrink effective counts after a gap so that learning resumes faster (nothing else is learned). */
+  age(factor: number): void {
+    const s = this.s;
+    const o = this.offset;
+    s[o + LEVEL_N] *= factor;
+    s[o + E2_N] *= factor;
+    const p = this.profiles;
+    if (p !== null) for (let i = 2; i < p.length; i += SLOT_FIELDS) p[i] *= factor;
+  }
+}

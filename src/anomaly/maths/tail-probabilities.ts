@@ -1,0 +1,80 @@
+/**
+ * Tail probabilities of the residual distributions, in ml-cpp's convention: one-sided probabilities are doubled and capped
+ * at 1 so that a value at or beyond the median on the harmless side scores p = 1 (CTools::CProbabilityOfLessLikelySample).
+ */
+import { regularizedBeta } from './beta.js';
+import { logGamma, normalCdf, normalQuantile, regularizedLowerGamma, regularizedUpperGamma } from './special.js';
+import type { Tail } from './types.js';
+
+/** Combine P(X ≤ x) and P(X ≥ x) into the probability for `tail`. */
+export function sidedProbability(pBelow: number, pAbove: number, tail: Tail): number {
+  let p: number;
+  if (tail === 'high') p = 2 * pAbove;
+  else if (tail === 'low') p = 2 * pBelow;
+  else p = 2 * Math.min(pBelow, pAbove);
+  return Number.isNaN(p) ? 1 : Math.min(Math.max(p, 0), 1);
+}
+
+/** Standard normal: z is the standardised residual. */
+export function normalTailProbability(z: number, tail: Tail): number {
+  return sidedProbability(normalCdf(z), normalCdf(-z), tail);
+}
+
+/**
+ * A point mass `zeroMass` at values ≤ 0 plus a log-normal (mu, sigma in log space) for positive values: the shape of
+ * byte and size sums, which are often zero and otherwise span orders of magnitude. `hasPositiveModel` false means
+ * nothing positive has been seen yet, so a positive value is judged only by how rare positive values are.
+ */
+export function zeroInflatedLogNormalProbability(value: number, zeroMass: number, mu: number, sigma: number, tail: Tail, hasPositiveModel: boolean): number {
+  if (!(value > 0)) return sidedProbability(zeroMass, 1, tail);
+  const z = hasPositiveModel ? (Math.log(value) - mu) / sigma : 0;
+  const pBelow = zeroMass + (1 - zeroMass) * normalCdf(z);
+  const pAbove = (1 - zeroMass) * normalCdf(-z);
+  return sidedProbability(pBelow, pAbove, tail);
+}
+
+/** u-quantile of the zero-inflated log-normal. */
+export function zeroInflatedLogNormalQuantile(u: number, zeroMass: number, mu: number, sigma: number): number {
+  if (u <= zeroMass) return 0;
+  return Math.exp(mu + sigma * normalQuantile(Math.min((u - zeroMass) / (1 - zeroMass), 1 - 1e-16)));
+}
+
+/**
+ * Count tails under a negative binomial with the given mean and variance (Poisson when not over-dispersed).
+ * P(X ≥ k) includes P(X = k), as ml-cpp's discrete tails do.
+ */
+export function countTailProbability(count: number, mean: number, variance: number, tail: Tail): number {
+  const k = Math.max(0, Math.round(count));
+  const lambda = Math.max(mean, 1e-9);
+  let pBelow: number;
+  let pAbove: number;
+  if (variance > lambda * 1.0001) {
+    const r = (lambda * lambda) / (variance - lambda);
+    const success = r / (r + lambda);
+    pBelow = regularizedBeta(success, r, k + 1);
+    pAbove = k === 0 ? 1 : regularizedBeta(1 - success, k, r);
+  } else {
+    pBelow = regularizedUpperGamma(k + 1, lambda);
+    pAbove = k === 0 ? 1 : regularizedLowerGamma(k, lambda);
+  }
+  return sidedProbability(pBelow, pAbove, tail);
+}
+
+/** ln P(X = k) under the negative binomial (or Poisson) with the given mean and variance. */
+export function countLogMass(count: number, mean: number, variance: number): number {
+  const k = Math.max(0, Math.round(count));
+  const lambda = Math.max(mean, 1e-9);
+  if (variance > lambda * 1.0001) {
+    const r = (lambda * lambda) / (variance - lambda);
+    const success = r / (r + lambda);
+    return logGamma(k + r) - logGamma(r) - logGamma(k + 1) + r * Math.log(success) + k * Math.log1p(-success);
+  }
+  return k * Math.log(lambda) - lambda - logGamma(k + 1);
+}
+
+/** ln P(X = k) when ln(X + 1) is normal(mu, sd): density at ln(k + 1) times the width of k's cell in that space. */
+export function logNormalCountLogMass(count: number, mu: number, sd: number): number {
+  const k = Math.max(0, Math.round(count));
+  const z = (Math.log(k + 1) - mu) / sd;
+  return Math.log(Math.log((k + 1.5) / (k + 0.5))) - Math.log(sd) - 0.5 * z * z - 0.5 * Math.log(2 * Math.PI);
+}

@@ -1,0 +1,316 @@
+/**
+ * Per-series model (§3.1, approximated): a seasonal baseline in a variance-stabilising space, a residual distribution
+ * chosen for the kind of feature, a multi-bucket feature, and a warm-up during which nothing is anomalous.
+ *
+ * - count: y = ln(v + 1); p averages a log-normal tail and a negative-binomial tail (same mean and variance), weighted
+ *   by how well each predicted past buckets (like ml-cpp's COneOfNPrior): bursty counts favour the first, Poisson-like
+ *   counts the second.
+ * - metric: point mass at v ≤ 0 (zero buckets of sums; negative values are treated as zero) + log-normal for v > 0.
+ * - time_of_day / time_of_week: circular kernel density (two-sided whatever `tail` says; no seasonality, no multi-bucket).
+ *
+ * Memory: one Float64Array of scalars and, once learning starts, one Float32Array of slot profiles
+ * (3 profiles × ≤24 slots × 3 floats); about 1.5 KB per seasonal series (see approxBytes).
+ */
+import { jointProbability } from './aggregate-probabilities.js';
+import { CircularHistogram, circularBins } from './circular-histogram.js';
+import { MULTI_BUCKET_CORRELATION, MULTI_BUCKET_SCALARS, MultiBucketFeature } from './multi-bucket.js';
+import { BASELINE_SCALARS, SeasonalBaseline } from './seasonal-baseline.js';
+import { countLogMass, countTailProbability, logNormalCountLogMass, normalTailProbability, zeroInflatedLogNormalProbability, zeroInflatedLogNormalQuantile } from './tail-probabilities.js';
+import { DBL_MIN, type Tail } from './types.js';
+
+export interface WeightedSample {
+  value: number;
+  weight: number;
+}
+
+export interface SeriesProbability {
+  /** Combined single+multi bucket probability, in [DBL_MIN, 1]. */
+  p: number;
+  pSingle: number;
+  pMulti: number;
+  /** §3.1 step 8, in [−5, 5]; −5 = purely single-bucket. */
+  multiBucketImpact: number;
+  /** The model's expected value for this bucket (median of the predictive distribution). */
+  typical: number;
+  /** 95% interval of the predictive distribution. */
+  lower: number;
+  upper: number;
+  anomalyType: 'spike' | 'dip';
+  /** False during warm-up; then p is 1. */
+  informative: boolean;
+  /** True when a daily or weekday/weekend profile is in use. */
+  seasonal: boolean;
+}
+
+export interface TimeSeriesModelOptions {
+  bucketSpanMs: number;
+  kind: 'count' | 'metric' | 'time_of_day' | 'time_of_week';
+  /** Warm-up in buckets; default max(20 buckets, 2 days of buckets), i.e. 48 at 1h, 20 at 3h, 192 at 15m. */
+  minBucketsBeforeScoring?: number;
+}
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+/** ml-cpp's default decay per 30 minutes of data (DEFAULT_DECAY_RATE); used to age counts across gaps. */
+const DECAY_PER_HALF_HOUR = 0.0005;
+/** Residual standard deviation (log space) assumed before data and added as two pseudo-observations. */
+const PRIOR_SD = { count: 0.5, metric: 1.0 } as const;
+const PRIOR_WEIGHT = 2;
+/** No series is treated as more regular than ±5% per standard deviation. */
+const MIN_SD = 0.05;
+
+// Model scalar layout (shared Float64Array; the baseline and the multi-bucket feature follow).
+const BUCKETS = 0;
+const ZERO_W = 1;
+const TOTAL_W = 2;
+const LAST_TIME = 3;
+const POOLED = 4;
+/** Decayed Σ (ln-likelihood of the log-normal count model − that of the negative binomial): Bayesian model weights. */
+const COUNT_LOG_ODDS = 5;
+const OWN_SCALARS = 6;
+const BASELINE_AT = OWN_SCALARS;
+const MULTI_AT = BASELINE_AT + BASELINE_SCALARS;
+const SERIES_SCALARS = MULTI_AT + MULTI_BUCKET_SCALARS;
+
+const STATE_VERSION = 1;
+
+interface Snapshot {
+  v: number;
+  opts: TimeSeriesModelOptions;
+  s: number[];
+  prof: number[] | null;
+}
+
+function isSnapshot(x: unknown): x is Snapshot {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  const opts = o.opts as Record<string, unknown> | undefined;
+  return o.v === STATE_VERSION && Array.isArray(o.s) && (o.prof === null || Array.isArray(o.prof)) && typeof opts === 'object' && opts !== null && typeof opts.bucketSpanMs === 'number' && typeof opts.kind === 'string';
+}
+
+/** Mean and variance of X when ln(X + 1) is normal(mu, sd). */
+function countMoments(mu: number, sd: number): { mean: number; variance: number } {
+  const v = sd * sd;
+  return { mean: Math.max(Math.exp(mu + v / 2) - 1, 1e-9), variance: (Math.exp(v) - 1) * Math.exp(2 * mu + v) };
+}
+
+function multiBucketImpact(pSingle: number, pMulti: number): number {
+  const ls = Math.log(Math.max(pSingle, DBL_MIN));
+  const lm = Math.log(Math.max(pMulti, DBL_MIN));
+  const scale = (5 * Math.min(ls, lm)) / Math.min(Math.max(ls, lm), -0.001) / Math.log(1000);
+  const v = Math.floor(100 * Math.min(Math.max(scale * (ls - lm), -5), 5)) / 100;
+  return v === 0 ? 0 : v;
+}
+
+export class TimeSeriesModel {
+  private readonly opts: TimeSeriesModelOptions;
+  private readonly s: Float64Array;
+  private readonly minBuckets: number;
+  private readonly baseline: SeasonalBaseline | null;
+  private readonly multi: MultiBucketFeature | null;
+  private readonly circle: CircularHistogram | null;
+
+  constructor(opts: TimeSeriesModelOptions, restored?: { s: ArrayLike<number>; prof: ArrayLike<number> | null }) {
+    const span = opts.bucketSpanMs > 0 && Number.isFinite(opts.bucketSpanMs) ? opts.bucketSpanMs : 3_600_000;
+    this.opts = { ...opts, bucketSpanMs: span };
+    this.minBuckets = opts.minBucketsBeforeScoring ?? Math.max(20, Math.ceil((2 * DAY_MS) / span));
+    const isTime = opts.kind === 'time_of_day' || opts.kind === 'time_of_week';
+    const period = opts.kind === 'time_of_day' ? 86_400 : 604_800;
+    this.s = new Float64Array(isTime ? OWN_SCALARS + circularBins(period) : SERIES_SCALARS);
+    if (restored) this.s.set(Array.from(restored.s).slice(0, this.s.length));
+    const bucketsPerWeek = Math.max(WEEK_MS / span, 1);
+    if (isTime) {
+      const decay = DECAY_PER_HALF_HOUR * Math.min(1, span / 1_800_000);
+      this.circle = new CircularHistogram(period, this.s.subarray(OWN_SCALARS), decay);
+      this.baseline = null;
+      this.multi = null;
+    } else {
+      const prof = restored?.prof ? Float32Array.from(restored.prof) : null;
+      this.baseline = new SeasonalBaseline(span, this.s, BASELINE_AT, prof);
+      this.multi = new MultiBucketFeature(this.s, MULTI_AT, bucketsPerWeek);
+      this.circle = null;
+    }
+  }
+
+  private get informative(): boolean {
+    return this.s[BUCKETS] >= this.minBuckets;
+  }
+
+  private bucketsPerWeek(): number {
+    return Math.max(WEEK_MS / this.opts.bucketSpanMs, 1);
+  }
+
+  /** Transformed value for the baseline, or undefined for the metric's zero mass. */
+  private transform(v: number): number | undefined {
+    if (this.opts.kind === 'count') return Math.log(Math.max(v, 0) + 1);
+    return v > 0 ? Math.log(v) : undefined;
+  }
+
+  /** Predictive mean and standard deviation in transformed space. */
+  private predictive(t: number): { mu: number; sd: number; seasonal: boolean; hasData: boolean } {
+    const b = this.baseline as SeasonalBaseline;
+    const pred = b.predict(t);
+    const priorSd = this.opts.kind === 'count' ? PRIOR_SD.count : PRIOR_SD.metric;
+    const variance = (pred.support * pred.variance + PRIOR_WEIGHT * priorSd * priorSd) / (pred.support + PRIOR_WEIGHT);
+    // Counts are discrete: near zero, one event more is not a many-sigma event even in a slot that was always empty.
+    const floor = this.opts.kind === 'count' ? MIN_SD + 0.3 * Math.exp(-pred.mean) : MIN_SD;
+    return { mu: pred.mean, sd: Math.max(Math.sqrt(variance), floor), seasonal: pred.seasonal, hasData: b.hasData };
+  }
+
+  private zeroMass(): number {
+    return (this.s[ZERO_W] + 0.25) / (this.s[TOTAL_W] + 0.5);
+  }
+
+  /** Probability of observing `value` in the bucket starting at bucketStartMs, BEFORE it is learned. */
+  probability(bucketStartMs: number, value: number, tail: Tail): SeriesProbability {
+    if (this.circle) return this.timeProbability(value);
+    const { mu, sd, seasonal, hasData } = this.predictive(bucketStartMs);
+    const isCount = this.opts.kind === 'count';
+    const zero = isCount ? 0 : this.zeroMass();
+    const quantile = (u: number): number =>
+      isCount ? Math.max(Math.exp(mu + sd * (u === 0.5 ? 0 : u < 0.5 ? -1.959964 : 1.959964)) - 1, 0) : zeroInflatedLogNormalQuantile(u, zero, mu, sd);
+    const typical = hasData ? quantile(0.5) : isCount ? 0 : 0;
+    const lower = hasData ? quantile(0.025) : 0;
+    const upper = hasData ? quantile(0.975) : 0;
+    const anomalyType = value >= typical ? 'spike' : 'dip';
+    const base = { typical, lower, upper, anomalyType, seasonal } as const;
+    if (!this.informative || !Number.isFinite(value)) return { ...base, p: 1, pSingle: 1, pMulti: 1, multiBucketImpact: 0, informative: false };
+
+    let pSingle: number;
+    const y = this.transform(value);
+    if (isCount) {
+      const z = ((y as number) - mu) / sd;
+      const pLog = normalTailProbability(z, tail);
+      const { mean, variance } = countMoments(mu, sd);
+      const wLog = 1 / (1 + Math.exp(-this.s[COUNT_LOG_ODDS]));
+      pSingle = wLog * pLog + (1 - wLog) * countTailProbability(value, mean, variance, tail);
+    } else {
+      pSingle = zeroInflatedLogNormalProbability(value, zero, mu, sd, tail, hasData);
+    }
+    pSingle = Math.min(Math.max(pSingle, DBL_MIN), 1);
+
+    const multi = this.multi as MultiBucketFeature;
+    const useMulti = y !== undefined && this.s[POOLED] === 0 && multi.ready;
+    const pMulti = useMulti ? Math.min(Math.max(multi.probability((y as number) - mu, sd * sd, tail), DBL_MIN), 1) : 1;
+    const p = useMulti ? jointProbability([pSingle, pMulti], MULTI_BUCKET_CORRELATION) : pSingle;
+    return {
+      ...base,
+      p: Math.min(Math.max(p, DBL_MIN), 1),
+      pSingle,
+      pMulti,
+      multiBucketImpact: multiBucketImpact(pSingle, pMulti),
+      informative: true,
+    };
+  }
+
+  private timeProbability(value: number): SeriesProbability {
+    const circle = this.circle as CircularHistogram;
+    const fit = circle.probability(value);
+    const informative = this.informative && Number.isFinite(value);
+    const p = informative ? Math.min(Math.max(fit.p, DBL_MIN), 1) : 1;
+    return {
+      p,
+      pSingle: p,
+      pMulti: 1,
+      multiBucketImpact: multiBucketImpact(p, 1),
+      typical: fit.typical,
+      lower: fit.lower,
+      upper: fit.upper,
+      anomalyType: value >= fit.typical ? 'spike' : 'dip',
+      informative,
+      seasonal: false,
+    };
+  }
+
+  /** Learn one bucket: one sample for individual analysis; many weighted samples for a population's pooled model. */
+  addBucket(bucketStartMs: number, samples: WeightedSample[], learnWeight = 1): void {
+    const valid = samples.filter((x) => Number.isFinite(x.value) && Number.isFinite(x.weight) && x.weight >= 0);
+    const lw = Number.isFinite(learnWeight) ? Math.min(Math.max(learnWeight, 0), 1) : 1;
+    if (valid.length === 0 || lw === 0) return;
+    this.ageTo(bucketStartMs);
+    let wSum = valid.reduce((a, x) => a + x.weight, 0);
+    const weights = wSum > 0 ? valid.map((x) => x.weight) : valid.map(() => 1);
+    if (!(wSum > 0)) wSum = valid.length;
+    if (valid.length > 1 || valid[0].weight !== 1) this.s[POOLED] = 1;
+    // A bucket teaches at most one observation's worth, however many samples a population sends.
+    const omega = lw * Math.min(wSum, 1);
+
+    if (this.circle) {
+      for (let i = 0; i < valid.length; i++) this.circle.add(valid[i].value, (omega * weights[i]) / wSum);
+    } else {
+      const b = this.baseline as SeasonalBaseline;
+      const ys: number[] = [];
+      const ws: number[] = [];
+      let zeroWeight = 0;
+      for (let i = 0; i < valid.length; i++) {
+        const y = this.transform(valid[i].value);
+        if (y === undefined) zeroWeight += weights[i];
+        else {
+          ys.push(y);
+          ws.push(weights[i]);
+        }
+      }
+      const forget = 1 - Math.min(1, lw / (4 * this.bucketsPerWeek()));
+      this.s[ZERO_W] = this.s[ZERO_W] * forget + (omega * zeroWeight) / wSum;
+      this.s[TOTAL_W] = this.s[TOTAL_W] * forget + omega;
+      if (ys.length > 0) {
+        const before = this.predictive(bucketStartMs);
+        if (this.opts.kind === 'count' && b.hasData) this.learnCountModelOdds(valid, weights, wSum, before.mu, before.sd, lw);
+        const posWeight = omega * (1 - zeroWeight / wSum);
+        if (this.s[POOLED] === 0) {
+          (this.multi as MultiBucketFeature).add(ys[0] - before.mu, lw);
+        }
+        b.update(bucketStartMs, ys, ws, posWeight);
+      }
+    }
+    this.s[BUCKETS] += lw;
+    this.s[LAST_TIME] = Math.max(this.s[LAST_TIME], bucketStartMs);
+  }
+
+  /** Update the log-odds between the two count models with this bucket's one-step-ahead likelihoods. */
+  private learnCountModelOdds(samples: WeightedSample[], weights: number[], wSum: number, mu: number, sd: number, lw: number): void {
+    const { mean, variance } = countMoments(mu, sd);
+    let diff = 0;
+    for (let i = 0; i < samples.length; i++) {
+      diff += (weights[i] / wSum) * (logNormalCountLogMass(samples[i].value, mu, sd) - countLogMass(samples[i].value, mean, variance));
+    }
+    if (!Number.isFinite(diff)) return;
+    const keep = 1 - Math.min(1, lw / this.bucketsPerWeek());
+    this.s[COUNT_LOG_ODDS] = Math.max(-200, Math.min(200, this.s[COUNT_LOG_ODDS] * keep + lw * diff));
+  }
+
+  /** A bucket without data where nothing is learned: only effective counts decay, so later learning adapts faster. */
+  ageTo(bucketStartMs: number): void {
+    const last = this.s[LAST_TIME];
+    if (!(bucketStartMs > last) || this.s[BUCKETS] === 0) {
+      if (this.s[BUCKETS] === 0) this.s[LAST_TIME] = Math.max(last, bucketStartMs);
+      return;
+    }
+    const span = this.opts.bucketSpanMs;
+    const gapBuckets = (bucketStartMs - last) / span - 1;
+    if (gapBuckets > 0) {
+      const factor = Math.exp(-DECAY_PER_HALF_HOUR * Math.max(span / 1_800_000, 1) * gapBuckets);
+      this.baseline?.age(factor);
+      this.multi?.age(factor);
+    }
+    this.s[LAST_TIME] = bucketStartMs;
+  }
+
+  /** Honest estimate of retained bytes, calibrated against heapUsed + arrayBuffers (objects, views, payloads). */
+  approxBytes(): number {
+    const prof = this.baseline?.profileStorage;
+    return 520 + this.s.byteLength + (prof ? 130 + prof.byteLength : 0);
+  }
+
+  toJSON(): unknown {
+    const prof = this.baseline?.profileStorage ?? null;
+    const snapshot: Snapshot = { v: STATE_VERSION, opts: this.opts, s: Array.from(this.s), prof: prof ? Array.from(prof) : null };
+    return snapshot;
+  }
+
+  /** Restore a snapshot; an unreadable snapshot yields null-safe defaults via a thrown Error the caller can catch. */
+  static fromJSON(state: unknown): TimeSeriesModel {
+    if (!isSnapshot(state)) throw new Error('TimeSeriesModel.fromJSON: not a TimeSeriesModel snapshot (version ' + STATE_VERSION + ')');
+    return new TimeSeriesModel(state.opts, { s: state.s, prof: state.prof });
+  }
+}
