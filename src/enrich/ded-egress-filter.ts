@@ -1,0 +1,72 @@
+/**
+ * The flows Elastic's DED transform (ml_network_ded.all) lets through to the network exfiltration jobs:
+ * internal source → public destination, bytes actually sent, not inbound/internal by the log's own
+ * direction, not macOS hosts (host.os.type macos, or host.os.family macos/darwin), not Elastic's own agents. Each dropped event is counted under its reason.
+ */
+import { getNumber, getString, getValues, type EcsEvent } from '../ecs/index.js';
+import type { InternalNetworks } from './internal-networks.js';
+import { parseIp } from './ip-address.js';
+import { nonPublicRanges } from './special-ranges.js';
+
+export interface EgressFilter {
+  accepts(event: EcsEvent): boolean;
+  dropped(): Record<string, number>;
+  /** Fields the filter reads: keep these in a projection. */
+  fieldsRead: string[];
+}
+
+/**
+ * Elastic's transform lists elastic-agent, metricbeat, filebeat, packetbeat and winlogbeat (with and without
+ * `.exe`); we add the other Beats, Endpoint, Fleet Server, APM Server and osquery, which also talk to the
+ * cluster all day. Compared case-insensitively, `.exe` stripped.
+ */
+export const AGENT_PROCESS_NAMES: readonly string[] = [
+  'elastic-agent', 'elastic-endpoint', 'endpoint-security', 'fleet-server', 'apm-server',
+  'filebeat', 'metricbeat', 'packetbeat', 'auditbeat', 'winlogbeat', 'heartbeat', 'functionbeat', 'journalbeat',
+  'osquerybeat', 'osqueryd',
+];
+const agentNames = new Set(AGENT_PROCESS_NAMES);
+
+const NOT_EGRESS_DIRECTIONS = new Set(['inbound', 'ingress', 'internal']);
+
+/** Drop reasons, in the order they are checked (an event counts under the first that applies). */
+export type EgressDropReason =
+  | 'not_network'
+  | 'source_not_internal'
+  | 'destination_not_public'
+  | 'not_egress_direction'
+  | 'no_source_bytes'
+  | 'macos_host'
+  | 'agent_process';
+
+export function createDedEgressFilter(internal: InternalNetworks): EgressFilter {
+  const counts = new Map<EgressDropReason, number>();
+  const drop = (reason: EgressDropReason): false => {
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    return false;
+  };
+  return {
+    fieldsRead: ['event.category', 'source.ip', 'destination.ip', 'network.direction', 'source.bytes', 'host.os.type', 'host.os.family', 'process.name'],
+    dropped: () => Object.fromEntries(counts),
+    accepts(event: EcsEvent): boolean {
+      if (!getValues(event, 'event.category').includes('network')) return drop('not_network');
+      const src = getString(event, 'source.ip');
+      if (src === undefined || !internal.contains(src)) return drop('source_not_internal');
+      const dst = getString(event, 'destination.ip');
+      const dstParsed = dst === undefined ? undefined : parseIp(dst);
+      if (dst === undefined || !dstParsed || internal.contains(dst) || nonPublicRanges.containsParsed(dstParsed)) {
+        return drop('destination_not_public');
+      }
+      const direction = getString(event, 'network.direction')?.toLowerCase();
+      if (direction !== undefined && NOT_EGRESS_DIRECTIONS.has(direction)) return drop('not_egress_direction');
+      const bytes = getNumber(event, 'source.bytes');
+      if (bytes === undefined || Number.isNaN(bytes) || bytes === 0) return drop('no_source_bytes');
+      const osType = getString(event, 'host.os.type')?.toLowerCase();
+      const osFamily = getString(event, 'host.os.family')?.toLowerCase();
+      if (osType === 'macos' || osFamily === 'macos' || osFamily === 'darwin') return drop('macos_host');
+      const proc = getString(event, 'process.name')?.toLowerCase().replace(/\.exe$/, '');
+      if (proc !== undefined && agentNames.has(proc)) return drop('agent_process');
+      return true;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Worker-thread entry: parses blocks of lines sent by the parser pool and answers with the parsed block. */
+import { parentPort } from 'node:worker_threads';
+import { parseLines, type ParseConfig } from './parse-lines.js';
+
+interface ParseRequest {
+  id: number;
+  config: ParseConfig;
+  bytes: Uint8Array;
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (msg: ParseRequest) => {
+    try {
+      const buf = Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength);
+      const block = parseLines(buf, msg.config);
+      // The typed arrays are moved, not copied.
+      port.postMessage({ id: msg.id, block }, [block.relLines.buffer as ArrayBuffer, block.times.buffer as ArrayBuffer]);
+    } catch (err) {
+      port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads many inputs at once and interleaves their batches roughly by event time: each open file has
+ * its next batch ready, and the batch that starts earliest goes out first. The engine restores exact
+ * order with its watermark; within one file, line order is always kept.
+ */
+import { availableParallelism } from 'node:os';
+import type { ReadBatch, InputFile, ReadOptions } from './types.js';
+import { createBlockParser } from './parser-pool.js';
+import { readFileBatches } from './file-batches.js';
+import type { ParseConfig } from './parse-lines.js';
+
+const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+const DEFAULT_BATCH_BYTES = 1024 * 1024;
+const DEFAULT_MAX_OPEN_FILES = 64;
+
+interface OpenReader {
+  batches: AsyncGenerator<ReadBatch>;
+  next: Promise<IteratorResult<ReadBatch>>;
+}
+
+export async function* readEvents(files: InputFile[], opts: ReadOptions): AsyncGenerator<ReadBatch> {
+  const workers = opts.workers ?? defaultWorkers(opts);
+  const parser = createBlockParser(parseConfigOf(opts, workers > 0), workers);
+  const waiting = [...files];
+  const open: OpenReader[] = [];
+  const maxOpen = Math.max(1, opts.maxOpenFiles ?? DEFAULT_MAX_OPEN_FILES);
+  const openMore = (): void => {
+    while (open.length < maxOpen && waiting.length > 0) {
+      const file = waiting.shift()!;
+      const batches = readFileBatches(file, {
+        parser,
+        deadLetter: opts.deadLetter,
+        maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+        blockBytes: opts.batchBytes ?? DEFAULT_BATCH_BYTES,
+        // One file alone should keep every worker busy; many files share the workers between them.
+        readAhead: files.length === 1 ? workers + 1 : 2,
+        start: opts.startAt?.get(file.path),
+      });
+      const reader: OpenReader = { batches, next: batches.next() };
+      reader.next.catch(() => undefined);
+      open.push(reader);
+    }
+  };
+  try {
+    openMore();
+    while (open.length > 0) {
+      const results = await Promise.all(open.map((r) => r.next));
+      let best: { reader: OpenReader; batch: ReadBatch; time: number } | undefined;
+      for (let i = 0; i < open.length; i++) {
+        const r = results[i];
+        if (r.done) continue;
+        // A batch without events (only positions or dead letters) holds up nothing: let it out first.
+        const time = r.value.events.length > 0 ? r.value.events[0].time : -Infinity;
+        if (!best || time < best.time) best = { reader: open[i], batch: r.value, time };
+      }
+      for (let i = open.length - 1; i >= 0; i--) if (results[i].done) open.splice(i, 1);
+      if (best) {
+        // Ask for the next batch before handing this one out, so reading overlaps with the consumer's work.
+        best.reader.next = best.reader.batches.next();
+        best.reader.next.catch(() => undefined);
+        yield best.batch;
+      }
+      openMore();
+    }
+  } finally {
+    await Promise.all(open.map((r) => r.batches.return(undefined).catch(() => undefined)));
+  }
+}
+
+/**
+ * Worker threads pay off only with a projection: whole documents must be parsed again in this thread after
+ * the hand-off (a nested object cannot be moved between threads cheaper than it can be parsed), so parsing
+ * them here directly is as fast and leaves the other core to the engine.
+ */
+function defaultWorkers(opts: ReadOptions): number {
+  const whole = opts.keepFields === undefined || opts.keepFields === 'all';
+  return whole ? 0 : Math.min(2, availableParallelism());
+}
+
+function parseConfigOf(opts: ReadOptions, inWorkers: boolean): ParseConfig {
+  const timeField = opts.timeField ?? '@timestamp';
+  const keep = opts.keepFields ?? 'all';
+  return {
+    timeField,
+    numericFields: opts.numericFields ?? [],
+    keepFields: keep === 'all' ? undefined : [...new Set([timeField, ...keep])],
+    maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    output: inWorkers ? 'json' : 'objects',
+  };
+}

@@ -1,0 +1,61 @@
+/** The public shapes of the input side: where an event came from, how to read, what a batch carries. */
+import type { EcsEvent } from '../ecs/index.js';
+import type { DeadLetter } from './dead-letter.js';
+
+/** Where one line came from. `line` is 1-based; `file` is the path as given (`-` for stdin). */
+export interface EventOrigin {
+  file: string;
+  line: number;
+}
+
+export interface SourceEvent {
+  event: EcsEvent;
+  /** Epoch ms of the time field. */
+  time: number;
+  origin: EventOrigin;
+}
+
+/** One input to read. `-` is stdin, with size -1. */
+export interface InputFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Resume point of one file: byte offset in the uncompressed stream, and the number of lines before it. */
+export interface FilePosition {
+  offset: number;
+  line: number;
+}
+
+export interface ReadOptions {
+  /** Field holding the event time; default `@timestamp`. */
+  timeField?: string;
+  /** Fields that must be numbers when present; a bad value is dead-lettered as `not_a_number:<field>` and removed. */
+  numericFields?: string[];
+  /** Keep only these dotted paths (plus the time field) as a flat object with dotted keys; `all` (default) keeps the document. */
+  keepFields?: string[] | 'all';
+  /** Longest accepted line in bytes; default 1 MiB. Longer lines are skipped without being buffered whole. */
+  maxLineBytes?: number;
+  /**
+   * Parser threads; 0 parses in the calling thread. Default: min(2, cores) with `keepFields`, 0 for whole
+   * documents (which must be re-parsed after any hand-off between threads, so threads would not help).
+   */
+  workers?: number;
+  /** Resume points per file path (from `ReadBatch.positions`). */
+  startAt?: Map<string, FilePosition>;
+  deadLetter: DeadLetter;
+  /** Bytes of input per batch (tuning and tests); default 1 MiB, i.e. about 1,700 events of 600 bytes. */
+  batchBytes?: number;
+  /** Files read at the same time; default 64. Further files open, in sorted order, as earlier ones finish. */
+  maxOpenFiles?: number;
+}
+
+export interface ReadBatch {
+  events: SourceEvent[];
+  /**
+   * After this batch, every line of `path` before `offset` has been emitted or dead-lettered;
+   * `line` is the number of those lines and `done` says the file is finished. Save these as checkpoints.
+   */
+  positions: Array<{ path: string; offset: number; line: number; done: boolean }>;
+}
