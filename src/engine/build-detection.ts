@@ -31,13 +31,6 @@ export interface Detection {
   closeAlertsMatchingExceptions(): number;
 }
 
-/** Fields enrichment and the egress filter read, besides what jobs and rules read. */
-const ENRICHMENT_INPUT_FIELDS = [
-  'source.ip', 'destination.ip', 'source.geo.country_iso_code', 'destination.geo.country_iso_code',
-  'network.direction', 'source.bytes', 'host.os.family', 'host.os.type', 'process.name',
-  'destination.domain', 'dns.question.name', 'file.path', 'event.category',
-];
-
 /** Loads job definitions; later files override earlier ones with the same id (user content over the bundled pack). */
 function loadJobDefinitions(files: string[]): JobDefinition[] {
   const byId = new Map<string, JobDefinition>();
@@ -72,7 +65,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
   const enricher = createEnricher({ geo: opts.geo ? GeoIp.open() : undefined, internal });
   const egress = createDedEgressFilter(internal);
 
-  const fields = new Set<string>(['@timestamp', ...ENRICHMENT_INPUT_FIELDS]);
+  const fields = new Set<string>(['@timestamp', ...enricher.fieldsRead, ...egress.fieldsRead]);
   let all = false;
   for (const r of jobs) for (const f of r.job.fieldsRead) fields.add(f);
   for (const f of rules?.fieldsRead ?? []) {

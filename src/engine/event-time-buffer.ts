@@ -1,9 +1,12 @@
 /**
  * Re-orders events from interleaved, slightly out-of-order inputs into event-time order.
  *
- * The watermark is the highest event time seen minus the allowed latency: every event at or before it is released in
- * time order (ties keep arrival order, so replays are deterministic). An event that arrives older than what was already
- * released is late: the caller counts and dead-letters it, it is never silently dropped.
+ * Each input (file) reports the highest event time it has delivered so far. The watermark is the lowest of those over
+ * the inputs still being read, minus the allowed latency: an input that is read faster than another (a sparse file
+ * whose first batch spans a week, next to a dense one that spans an hour) cannot push the watermark past events the
+ * slower input has yet to deliver. Every event at or before the watermark is released in time order (ties keep
+ * arrival order, so replays are deterministic). An event older than what was already released is late: the caller
+ * counts and dead-letters it, it is never silently dropped.
  */
 export interface Timed {
   time: number;
@@ -12,17 +15,35 @@ export interface Timed {
 export class EventTimeBuffer<T extends Timed> {
   private heap: Array<{ item: T; seq: number }> = [];
   private seq = 0;
-  private maxSeen = -Infinity;
+  /** Highest event time delivered by each input still being read. */
+  private readonly inputs = new Map<string, number>();
   /** Everything strictly before this time has been released. */
   private released = -Infinity;
 
   constructor(readonly latencyMs: number, releasedUpTo = -Infinity) {
     this.released = releasedUpTo;
-    this.maxSeen = releasedUpTo + latencyMs;
   }
 
   get watermark(): number {
-    return Math.max(this.released, this.maxSeen - this.latencyMs);
+    let low = Infinity;
+    for (const t of this.inputs.values()) if (t < low) low = t;
+    if (low === Infinity) return this.released;
+    return Math.max(this.released, low - this.latencyMs);
+  }
+
+  /** Inputs with the highest event time each delivered (for checkpoints). */
+  inputTimes(): Array<[string, number]> {
+    return [...this.inputs.entries()];
+  }
+
+  /** Holds the watermark back until `input` has delivered its first events (or is done). */
+  expectInput(input: string): void {
+    if (!this.inputs.has(input)) this.inputs.set(input, -Infinity);
+  }
+
+  /** The input has delivered everything: it no longer holds the watermark back. */
+  inputDone(input: string): void {
+    this.inputs.delete(input);
   }
 
   get size(): number {
@@ -30,9 +51,10 @@ export class EventTimeBuffer<T extends Timed> {
   }
 
   /** Adds an event; returns false (and keeps nothing) when it is late. */
-  push(item: T): boolean {
+  push(item: T, input = ''): boolean {
     if (item.time < this.released) return false;
-    if (item.time > this.maxSeen) this.maxSeen = item.time;
+    const seen = this.inputs.get(input);
+    if (seen === undefined || item.time > seen) this.inputs.set(input, item.time);
     this.heap.push({ item, seq: this.seq++ });
     this.siftUp(this.heap.length - 1);
     return true;

@@ -143,9 +143,12 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     });
     const buffer = new EventTimeBuffer<SourceEvent>(opts.latencyMs, engineState?.released ?? -Infinity);
     if (engineState) {
-      for (const e of engineState.pending) buffer.push(e);
+      for (const e of engineState.pending) buffer.push(e, e.origin.file);
       pipeline.nextStepTime = engineState.nextStep;
     }
+    // Files the reader opens at once: each must deliver before the watermark may move (see event-time-buffer.ts).
+    const MAX_OPEN_FILES = 64;
+    for (const f of plan.toRead.slice(0, MAX_OPEN_FILES)) buffer.expectInput(f.path);
     const usedBefore = pipeline.counters.eventsUsed;
 
     const inputState = new Map<string, { path: string; size: number; mtimeMs: number; offset: number; line: number; done: boolean }>();
@@ -191,13 +194,14 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       keepFields: detection.keepFields,
       workers: opts.workers,
       startAt: plan.startAt,
+      maxOpenFiles: MAX_OPEN_FILES,
       deadLetter,
     })) {
       for (const se of batch.events) {
         counters.eventsRead++;
         if (counters.first === undefined || se.time < counters.first) counters.first = se.time;
         if (counters.last === undefined || se.time > counters.last) counters.last = se.time;
-        if (!buffer.push(se)) {
+        if (!buffer.push(se, se.origin.file)) {
           counters.eventsLate++;
           deadLetter.report('late_event', se.origin, undefined, `event time ${new Date(se.time).toISOString()} is before the processed watermark ${new Date(buffer.releasedUpTo).toISOString()} (latency ${opts.latencyMs / 1000}s)`);
         }
@@ -217,6 +221,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
           s.line = p.line;
           s.done = p.done;
         }
+        if (p.done) buffer.inputDone(p.path);
       }
       for (const s of inputState.values()) bytesDone += s.done ? Math.max(s.size, 0) : s.offset;
       sinceCheckpoint += batch.events.length;
