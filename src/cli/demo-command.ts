@@ -1,6 +1,6 @@
 /** `outflow demo`: generate a month of a small organisation with injected attacks, replay it, and show what was found. */
 import type { Command } from 'commander';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateDataset } from '../generator/index.js';
 import { replay } from '../engine/replay.js';
@@ -18,6 +18,8 @@ export function registerDemo(program: Command): void {
     .action(async (o: { out: string; days: number; hosts: number; seed: number }) => {
       const out = resolve(o.out);
       mkdirSync(out, { recursive: true });
+      // A demo always starts from nothing, so that what it prints is what this run found.
+      for (const f of ['demo.db', 'demo.db-wal', 'demo.db-shm']) rmSync(join(out, f), { force: true });
       process.stderr.write(`Generating ${o.days} days of logs for ${o.hosts} hosts in ${out} …\n`);
       const data = await generateDataset({ seed: o.seed, days: o.days, hosts: o.hosts, outDir: join(out, 'data') });
       process.stderr.write(`  ${data.events} events in ${data.files.length} files; attacks are listed in ${data.labelsFile}\n`);

@@ -1,0 +1,59 @@
+/**
+ * Which events a job reads: the datafeed query AND the module query (Kibana applies both), evaluated on the event
+ * plus the datafeed's runtime fields. `_tier` terms (data tiers) simply never match: events have no tier.
+ */
+import type { EcsEvent } from '../ecs/index.js';
+import { compileEsDsl, compilePredicate, referencedFields } from '../query/index.js';
+import type { JobDefinition } from './config/job-definition.js';
+import { derivationByBuiltin, type RuntimeFieldDerivation } from './config/runtime-fields.js';
+
+export interface EventView {
+  /** The event with the job's runtime fields added (the same object when the job has none). */
+  view(event: EcsEvent): EcsEvent;
+  accepts(event: EcsEvent): boolean;
+  /** Event fields the filter and runtime fields read (runtime field names themselves excluded). */
+  fieldsRead: string[];
+  runtimeFieldNames: string[];
+}
+
+export function buildEventView(def: JobDefinition): EventView {
+  const where = `${def.source} job ${def.id}`;
+  const nodes = [compileEsDsl(def.datafeed.query, `${where} datafeed`)];
+  if (def.module?.query !== undefined) nodes.push(compileEsDsl(def.module.query, `${where} module ${def.module.id}`));
+  const predicates = nodes.map((n) => compilePredicate(n));
+  const runtime: Array<[string, RuntimeFieldDerivation]> = def.datafeed.runtimeFields.map((r) => {
+    const d = derivationByBuiltin(r.builtin);
+    if (!d) throw new Error(`unknown runtime derivation ${r.builtin}`);
+    return [r.name, d];
+  });
+  const runtimeNames = runtime.map(([n]) => n);
+  // One event is usually checked (accepts) and then ingested: derive its runtime fields once.
+  let lastEvent: EcsEvent | undefined;
+  let lastView: EcsEvent | undefined;
+  const view = (event: EcsEvent): EcsEvent => {
+    if (runtime.length === 0) return event;
+    if (event === lastEvent && lastView) return lastView;
+    const v: EcsEvent = { ...event };
+    for (const [name, d] of runtime) {
+      const value = d.derive(event);
+      if (value !== undefined) v[name] = value;
+    }
+    lastEvent = event;
+    lastView = v;
+    return v;
+  };
+  const fields = new Set<string>();
+  for (const n of nodes) for (const f of referencedFields(n)) fields.add(f);
+  for (const [, d] of runtime) for (const f of d.inputs) fields.add(f);
+  for (const n of runtimeNames) fields.delete(n);
+  fields.delete('_tier');
+  return {
+    view,
+    accepts: (event) => {
+      const v = view(event);
+      return predicates.every((p) => p(v));
+    },
+    fieldsRead: [...fields],
+    runtimeFieldNames: runtimeNames,
+  };
+}

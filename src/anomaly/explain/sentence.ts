@@ -1,0 +1,151 @@
+/**
+ * The one plain sentence an analyst reads on every record, e.g.
+ * "ws-017 (user alice, process rclone.exe) sent 3.1 GB to destination port 4444 in the 3h from 02:00 UTC;
+ *  destination ports normally receive under 2.1 MB in 3 hours — 1500× the usual."
+ */
+import type { DetectorDefinition } from '../config/job-definition.js';
+import type { RarityDetail } from '../scoring/leaf.js';
+import type { InfluencerEntry } from '../results.js';
+import { fieldLabel, formatFieldValue, isByteField, byteVerb, plural } from './field-words.js';
+import { bucketPhrase, formatClock, formatCount, formatDuration, formatRatio, formatWeekTime, utcClock } from './format.js';
+
+export interface ExplanationInput {
+  jobId: string;
+  def: DetectorDefinition;
+  timeField: string;
+  bucketStartMs: number;
+  bucketSpanMs: number;
+  partition: string;
+  by: string | null;
+  over: string | null;
+  actual: number[];
+  typical: number[];
+  upper: number;
+  lower: number;
+  historyMs: number;
+  rarity?: RarityDetail;
+  influencers: InfluencerEntry[];
+}
+
+function values(inf: InfluencerEntry[], field: string, max = 2): string[] {
+  return inf.find((i) => i.influencer_field_name === field)?.influencer_field_values.slice(0, max) ?? [];
+}
+
+/** "ws-017 (user alice, process rclone.exe)": who did it, from the partition or the influencers. */
+function subject(x: ExplanationInput): string {
+  const d = x.def;
+  const hosts = d.partitionFieldName === 'host.name' && x.partition ? [x.partition] : values(x.influencers, 'host.name');
+  const main = hosts.length ? hosts.join(', ')
+    : d.partitionFieldName && x.partition ? `${fieldLabel(d.partitionFieldName)} ${x.partition}`
+      : values(x.influencers, 'source.ip').join(', ') || 'this job\'s data';
+  const extras: string[] = [];
+  const users = values(x.influencers, 'user.name');
+  if (users.length) extras.push(`user ${users.join(', ')}`);
+  const procs = values(x.influencers, 'process.name');
+  if (procs.length && d.byFieldName !== 'process.name') extras.push(`process ${procs.join(', ')}`);
+  return extras.length ? `${main} (${extras.join(', ')})` : main;
+}
+
+function when(x: ExplanationInput): string {
+  return `in ${bucketPhrase(x.bucketSpanMs)} from ${utcClock(x.bucketStartMs)} UTC`;
+}
+
+function ratioTail(actual: number, typical: number): string {
+  const r = formatRatio(actual, typical);
+  return r ? ` — ${r} the usual` : '';
+}
+
+function explainSum(x: ExplanationInput): string {
+  const f = x.def.fieldName;
+  const [actual] = x.actual;
+  const typical = x.typical[0];
+  const span = formatDuration(x.bucketSpanMs);
+  if (x.def.overFieldName && isByteField(f)) {
+    const target = fieldLabel(x.def.overFieldName);
+    const verb = byteVerb(f);
+    const receive = verb === 'sent' ? 'receive' : verb === 'wrote' ? 'see' : 'get';
+    return `${subject(x)} ${verb} ${formatFieldValue(f, actual)} to ${target} ${x.over} ${when(x)}; ${plural(target)} normally ${receive} under `
+      + `${formatFieldValue(f, Math.max(x.upper, typical))} in ${span}${ratioTail(actual, typical)}.`;
+  }
+  if (isByteField(f)) {
+    const target = f?.startsWith('file.') ? ' to files' : '';
+    return `${subject(x)} ${byteVerb(f)} ${formatFieldValue(f, actual)}${target} ${when(x)}; ${formatFieldValue(f, typical)} is typical${ratioTail(actual, typical)}.`;
+  }
+  return `${subject(x)}: ${fieldLabel(f ?? 'value')} totalled ${formatCount(actual)} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical)}.`;
+}
+
+function explainCount(x: ExplanationInput): string {
+  const [actual] = x.actual;
+  const typical = x.typical[0];
+  const what = x.by !== null && x.def.byFieldName ? `${x.by} events` : 'events';
+  const who = x.def.overFieldName && x.over !== null ? `${fieldLabel(x.def.overFieldName)} ${x.over}` : subject(x);
+  const direction = actual < typical ? 'only ' : '';
+  // Counts are whole: "44 is typical" reads better than "43.5" (the model's expectation).
+  const usual = typical >= 10 ? Math.round(typical) : typical;
+  return `${who} saw ${direction}${formatCount(actual)} ${what} ${when(x)}; ${formatCount(usual)} is typical for this time${ratioTail(actual, typical)}.`;
+}
+
+/** What happened, in the words of the job (DED external-device and LMD remote-transfer jobs), else generic. */
+function rareEvent(x: ExplanationInput, label: string, where: string): string {
+  const v = x.by ?? '';
+  if (x.def.byFieldName === 'process.name' && x.jobId.includes('external_device')) return `${v} wrote to an external device${where}`;
+  if (x.def.byFieldName === 'file.extension' && x.jobId.includes('remote')) return `a .${v} file was transferred remotely${where.replace(' on ', ' to ')}`;
+  if (x.def.byFieldName === 'file_directory' && x.jobId.includes('remote')) return `a remote transfer wrote into ${v}${where}`;
+  return `${label} ${v} appeared${where}`;
+}
+
+function explainRare(x: ExplanationInput): string {
+  const byField = x.def.byFieldName ?? 'value';
+  const label = fieldLabel(byField);
+  const where = x.def.partitionFieldName && x.partition ? ` on ${x.partition}` : x.over !== null && x.def.overFieldName ? ` for ${fieldLabel(x.def.overFieldName)} ${x.over}` : '';
+  const history = x.historyMs > 0 ? formatDuration(x.historyMs) : 'no';
+  if (x.rarity?.firstOccurrence) {
+    return `${rareEvent(x, label, where)} for the first time in ${history} of history.`.replace(/\s+/g, ' ');
+  }
+  const seen = x.rarity ? `${formatCount(x.rarity.bucketsWithCategory)} of ${formatCount(x.rarity.observations)} ` : '';
+  return `${label} ${x.by ?? ''} is rare${where}: seen in only ${seen}periods of ${bucketPhrase(x.bucketSpanMs).replace('the ', '')} in ${history} of history.`.replace(/\s+/g, ' ');
+}
+
+function explainTime(x: ExplanationInput, weekly: boolean): string {
+  const fmt = weekly ? formatWeekTime : formatClock;
+  const noun = x.timeField === 'session.start_time' ? 'session' : 'activity';
+  const fromWhom = x.def.partitionFieldName && x.partition ? ` from ${x.partition}` : '';
+  const verb = noun === 'session' ? 'started' : 'occurred';
+  const normally = noun === 'session' ? `sessions${fromWhom ? ' from this source' : ''} normally start` : 'it normally happens';
+  let range = x.upper > x.lower ? `${fmt(x.lower)}–${fmt(x.upper)}` : `around ${fmt(x.typical[0])}`;
+  // "Wednesday 10:00–Wednesday 12:00" → "Wednesday 10:00–12:00"
+  range = range.replace(/^(\w+day) (\d\d:\d\d)–\1 /, '$1 $2–');
+  return `${noun === 'session' ? 'Session' : 'Activity'}${fromWhom} ${verb} at ${fmt(x.actual[0])} UTC; ${normally} ${range}.`;
+}
+
+function explainMetric(x: ExplanationInput): string {
+  const f = x.def.fieldName;
+  const fn = x.def.family === 'varp' ? 'variance' : x.def.family.replace('_', ' ');
+  const [actual] = x.actual;
+  const typical = x.typical[0];
+  const who = x.def.partitionFieldName && x.partition ? `${fieldLabel(x.def.partitionFieldName)} ${x.partition}` : subject(x);
+  if (x.def.family === 'distinct_count') {
+    return `${who} had ${formatCount(actual)} distinct ${plural(fieldLabel(f ?? 'value'))} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical)}.`;
+  }
+  return `${who}: ${fn} of ${fieldLabel(f ?? 'value')} was ${formatFieldValue(f, actual)} ${when(x)}; ${formatFieldValue(f, typical)} is typical${ratioTail(actual, typical)}.`;
+}
+
+export function explainRecord(x: ExplanationInput): string {
+  switch (x.def.family) {
+    case 'sum':
+    case 'non_null_sum':
+      return explainSum(x);
+    case 'count':
+    case 'non_zero_count':
+      return explainCount(x);
+    case 'rare':
+    case 'freq_rare':
+      return explainRare(x);
+    case 'time_of_day':
+      return explainTime(x, false);
+    case 'time_of_week':
+      return explainTime(x, true);
+    default:
+      return explainMetric(x);
+  }
+}

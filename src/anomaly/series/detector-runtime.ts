@@ -1,0 +1,189 @@
+/**
+ * One detector of a running job: routes each accepted event to its series in the open bucket (split values per
+ * §1.2, the feature input, the influencer tally), and on bucket close hands the bucket to the right scorer
+ * (individual, population or rare). Owns the detector's learned state.
+ */
+import { getNumber, getString, getValues, getField } from '../../ecs/index.js';
+import type { EcsEvent } from '../../ecs/index.js';
+import type { DetectorDefinition } from '../config/job-definition.js';
+import { addDistinct, addNumber, familyBehaviour, timeInPeriod, type FamilyBehaviour } from '../detectors/index.js';
+import type { CloseContext, DetectorView } from '../scoring/close-context.js';
+import { PERSON_OVERHEAD_BYTES, SERIES_OVERHEAD_BYTES } from '../scoring/close-context.js';
+import type { ScoredLeaf } from '../scoring/leaf.js';
+import { scoreIndividual } from '../scoring/score-individual.js';
+import { scorePopulation } from '../scoring/score-population.js';
+import { scoreRare } from '../scoring/score-rare.js';
+import { tallyEvent, type TallyInput } from './influencer-tally.js';
+import { emptyModelState, modelStateFromJson, modelStateToJson, type DetectorModelState } from './model-state.js';
+import {
+  detectorBucketFromJson, detectorBucketToJson, newSeriesBucket, seriesKey,
+  type DetectorBucket, type SeriesBucketJson, type SplitValues,
+} from './series-bucket.js';
+
+export type BadValueReporter = (field: string, value: unknown) => void;
+
+/** Something the memory guard may drop to get back under the soft limit. */
+export interface PrunableEntity { lastSeen: number; bytes: number; remove(): void }
+
+export class DetectorRuntime implements DetectorView {
+  readonly behaviour: FamilyBehaviour;
+  state: DetectorModelState = emptyModelState();
+  private open = new Map<number, DetectorBucket>();
+
+  constructor(readonly def: DetectorDefinition) {
+    this.behaviour = familyBehaviour(def.family);
+  }
+
+  /** Event fields this detector reads. */
+  fields(): string[] {
+    const d = this.def;
+    return [d.fieldName, d.byFieldName, d.overFieldName, d.partitionFieldName].filter((f): f is string => !!f);
+  }
+
+  private splitValues(event: EcsEvent): SplitValues | undefined {
+    const d = this.def;
+    const partition = d.partitionFieldName ? (getString(event, d.partitionFieldName) ?? '') : '';
+    let by: string | null = null;
+    let over: string | null = null;
+    if (d.byFieldName) {
+      const v = getString(event, d.byFieldName);
+      if (v === undefined && !d.useNull) return undefined;
+      by = v ?? '';
+    }
+    if (d.overFieldName) {
+      const v = getString(event, d.overFieldName);
+      if (v === undefined && !d.useNull) return undefined;
+      over = v ?? '';
+    }
+    return { partition, by, over };
+  }
+
+  /** Reads the feature input; undefined = nothing to add (missing value, or bad value already reported). */
+  private readInput(event: EcsEvent, timeMs: number, onBad: BadValueReporter): TallyInput | undefined {
+    const b = this.behaviour;
+    const field = this.def.fieldName;
+    switch (b.input) {
+      case 'none':
+        return { kind: 'none' };
+      case 'time':
+        return { kind: 'number', value: timeInPeriod(timeMs, b.periodSeconds ?? 86_400), keepValues: false };
+      case 'number': {
+        const x = getNumber(event, field!);
+        if (x === undefined) return undefined;
+        if (Number.isNaN(x)) {
+          onBad(field!, getField(event, field!));
+          return undefined;
+        }
+        return { kind: 'number', value: x, keepValues: b.keepValues };
+      }
+      case 'string': {
+        const values = getValues(event, field!);
+        if (values.length === 0) return undefined;
+        return { kind: 'string', values: values.map(String) };
+      }
+    }
+  }
+
+  ingest(event: EcsEvent, bucketStartMs: number, timeMs: number, influencerValues: ReadonlyArray<readonly [string, readonly string[]]>, onBad: BadValueReporter): void {
+    const split = this.splitValues(event);
+    if (!split) return;
+    const input = this.readInput(event, timeMs, onBad);
+    if (!input) return;
+    let bucket = this.open.get(bucketStartMs);
+    if (!bucket) this.open.set(bucketStartMs, (bucket = new Map()));
+    const key = seriesKey(split);
+    let sb = bucket.get(key);
+    if (!sb) bucket.set(key, (sb = newSeriesBucket(split)));
+    sb.acc.n++;
+    if (input.kind === 'number') addNumber(sb.acc, input.value, input.keepValues);
+    else if (input.kind === 'string') for (const s of input.values) addDistinct(sb.acc, s);
+    tallyEvent(sb.influencers, influencerValues, input);
+  }
+
+  /** Feature values of an open bucket per series, without closing it (diagnostics and tests). */
+  peekFeatures(bucketStartMs: number): Array<SplitValues & { features: number[] | undefined; events: number }> {
+    return [...(this.open.get(bucketStartMs)?.values() ?? [])].map((sb) => ({
+      partition: sb.partition, by: sb.by, over: sb.over, features: this.behaviour.extract(sb.acc), events: sb.acc.n,
+    }));
+  }
+
+  close(ctx: CloseContext): ScoredLeaf[] {
+    const data = this.open.get(ctx.bucketStartMs);
+    this.open.delete(ctx.bucketStartMs);
+    if (this.behaviour.modelKind === 'rarity') return scoreRare(this, data, ctx);
+    if (this.def.overFieldName) return scorePopulation(this, data, ctx);
+    return scoreIndividual(this, data, ctx);
+  }
+
+  /** Drops series, persons and partitions not seen since `cutoffMs` (model_prune_window). Returns how many. */
+  pruneOlderThan(cutoffMs: number): number {
+    const s = this.state;
+    let n = 0;
+    for (const [k, v] of s.individual) if (v.lastSeen < cutoffMs) { s.individual.delete(k); n++; }
+    for (const [k, v] of s.attributes) if (v.lastSeen < cutoffMs) { s.attributes.delete(k); n++; }
+    for (const [k, v] of s.rarity) if (v.lastSeen < cutoffMs) { s.rarity.delete(k); n++; }
+    for (const [partition, persons] of s.persons) {
+      for (const [person, stats] of persons) {
+        if (stats.lastSeen >= cutoffMs) continue;
+        persons.delete(person);
+        for (const a of s.attributes.values()) if (a.partition === partition) a.personBuckets.delete(person);
+        n++;
+      }
+      if (persons.size === 0) s.persons.delete(partition);
+    }
+    return n;
+  }
+
+  /** Everything that could be pruned, with its size. */
+  prunable(): PrunableEntity[] {
+    const s = this.state;
+    const out: PrunableEntity[] = [];
+    for (const [k, v] of s.individual) {
+      out.push({ lastSeen: v.lastSeen, bytes: SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0), remove: () => s.individual.delete(k) });
+    }
+    for (const [k, v] of s.attributes) {
+      out.push({ lastSeen: v.lastSeen, bytes: SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0), remove: () => s.attributes.delete(k) });
+    }
+    for (const [partition, persons] of s.persons) {
+      for (const [person, stats] of persons) {
+        out.push({
+          lastSeen: stats.lastSeen, bytes: PERSON_OVERHEAD_BYTES,
+          remove: () => {
+            persons.delete(person);
+            for (const a of s.attributes.values()) if (a.partition === partition) a.personBuckets.delete(person);
+          },
+        });
+      }
+    }
+    for (const [k, v] of s.rarity) {
+      out.push({ lastSeen: v.lastSeen, bytes: SERIES_OVERHEAD_BYTES + v.model.approxBytes(), remove: () => s.rarity.delete(k) });
+    }
+    return out;
+  }
+
+  approxBytes(): number {
+    const s = this.state;
+    let bytes = 0;
+    for (const v of s.individual.values()) bytes += SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0);
+    for (const v of s.attributes.values()) bytes += SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0) + 16 * v.personBuckets.size;
+    for (const persons of s.persons.values()) bytes += PERSON_OVERHEAD_BYTES * persons.size;
+    for (const v of s.rarity.values()) bytes += SERIES_OVERHEAD_BYTES + v.model.approxBytes();
+    return bytes;
+  }
+
+  seriesCount(): number {
+    const s = this.state;
+    let persons = 0;
+    for (const p of s.persons.values()) persons += p.size;
+    return s.individual.size + s.attributes.size + s.rarity.size + persons;
+  }
+
+  toJSON(): { state: unknown; open: Array<[number, SeriesBucketJson[]]> } {
+    return { state: modelStateToJson(this.state), open: [...this.open].map(([b, d]) => [b, detectorBucketToJson(d)]) };
+  }
+
+  restore(json: { state: unknown; open: Array<[number, SeriesBucketJson[]]> }): void {
+    this.state = modelStateFromJson(json.state);
+    this.open = new Map(json.open.map(([b, d]) => [b, detectorBucketFromJson(d)]));
+  }
+}

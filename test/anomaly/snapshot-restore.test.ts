@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnomalyJob, type AnomalyResultBatch } from '../../src/anomaly/index.js';
+import type { EcsEvent } from '../../src/ecs/index.js';
+import { jobDef } from './helpers.js';
+import { dedFlows } from './ded-traffic.js';
+
+const MIXED_JOB = {
+  job_id: 'mixed',
+  analysis_config: {
+    bucket_span: '3h',
+    detectors: [
+      { function: 'high_sum', field_name: 'source.bytes', over_field_name: 'destination.port' },
+      { function: 'high_count', partition_field_name: 'host.name' },
+      { function: 'time_of_day', partition_field_name: 'host.name' },
+      { function: 'high_distinct_count', field_name: 'destination.ip', partition_field_name: 'host.name' },
+      { function: 'median', field_name: 'source.bytes', partition_field_name: 'host.name' },
+    ],
+    influencers: ['host.name', 'process.name', 'destination.ip'],
+  },
+};
+
+/** The same job plus a rare detector (its exactness depends on the maths RarityModel snapshot). */
+const MIXED_WITH_RARE = {
+  ...MIXED_JOB,
+  job_id: 'mixed_rare',
+  analysis_config: {
+    ...MIXED_JOB.analysis_config,
+    detectors: [...MIXED_JOB.analysis_config.detectors, { function: 'rare', by_field_name: 'process.name', partition_field_name: 'host.name' }],
+  },
+};
+
+const callbacks = { onBadValue() {} };
+
+function feed(job: AnomalyJob, events: Array<Record<string, unknown>>, out: string[]): void {
+  const keep = (b: AnomalyResultBatch): void => {
+    if (b.buckets.length || b.records.length || b.influencers.length) out.push(JSON.stringify(b));
+  };
+  for (const e of events) {
+    keep(job.advanceTo(e['@timestamp'] as number));
+    if (job.accepts(e as EcsEvent)) job.ingest(e as EcsEvent);
+  }
+}
+
+function checkEquivalence(job: Record<string, unknown>): void {
+  const def = jobDef(job);
+  const events = dedFlows({ days: 6 });
+  const cut = Math.floor(events.length * 0.6) + 3; // mid-bucket: open buckets hold data
+
+  const reference: string[] = [];
+  const uninterrupted = AnomalyJob.create(def, callbacks);
+  feed(uninterrupted, events.slice(0, cut), []);
+  feed(uninterrupted, events.slice(cut), reference);
+  reference.push(JSON.stringify(uninterrupted.flush()));
+
+  const first = AnomalyJob.create(def, callbacks);
+  feed(first, events.slice(0, cut), []);
+  const state = JSON.parse(JSON.stringify(first.snapshot()));
+  const restored = AnomalyJob.restore(def, state, callbacks);
+  const resumed: string[] = [];
+  feed(restored, events.slice(cut), resumed);
+  resumed.push(JSON.stringify(restored.flush()));
+
+  assert.ok(reference.length > 10, 'the tail produced results');
+  assert.ok(reference.join('').includes('"result_type":"record"'), 'records are part of the comparison');
+  assert.equal(resumed.length, reference.length);
+  for (let i = 0; i < reference.length; i++) assert.equal(resumed[i], reference[i], `batch ${i} differs`);
+  assert.deepEqual(restored.stats(), uninterrupted.stats());
+}
+
+test('a job snapshotted mid-stream and restored produces byte-identical results', () => {
+  checkEquivalence(MIXED_JOB);
+});
+
+test('snapshot/restore is byte-identical with a rare detector too', {
+  todo: 'RarityModel.toJSON folds its lazy decay scale into the counts, so restored counts differ in the last bits (maths)',
+}, () => {
+  checkEquivalence(MIXED_WITH_RARE);
+});
+
+test('a snapshot of another job is refused', () => {
+  const def = jobDef(MIXED_JOB);
+  const other = jobDef({ ...MIXED_JOB, job_id: 'other' });
+  const state = AnomalyJob.create(def, callbacks).snapshot();
+  assert.throws(() => AnomalyJob.restore(other, state, callbacks), /not usable/);
+  assert.throws(() => AnomalyJob.restore(def, { nonsense: true }, callbacks), /not usable/);
+});
