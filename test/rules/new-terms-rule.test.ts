@@ -23,6 +23,7 @@ function smb(offsetMs: number, host: string, ip: string, port = 445): EcsEvent {
 test('new_terms: alerts the first event of a value tuple not seen in the history window', () => {
   const report = loadApiRules([rule]);
   const alerts = runRules(report, [
+    smb(-7 * DAY, 'ws-0', '198.51.100.200', 80), // input starts a week earlier: the 7-day history is covered
     smb(1 * MIN, 'ws-1', '198.51.100.1'),
     smb(2 * MIN, 'ws-1', '198.51.100.1'), // same tuple in the same lookback: still one alert
     smb(1 * HOUR, 'ws-1', '198.51.100.1'), // seen an hour ago
@@ -45,6 +46,17 @@ test('new_terms: alerts the first event of a value tuple not seen in the history
   );
   assert.match(String(alerts[0]['outflow.explanation']), /^ws-1 connected to 198\.51\.100\.1:445 \(first host\.name ws-1, destination\.ip 198\.51\.100\.1 in 7d\)/);
   assert.equal(new Set(alerts.map((a) => a['kibana.alert.uuid'])).size, alerts.length);
+});
+
+test('new_terms: terms are not judged until the input covers the history (min(window, 7 days))', () => {
+  const report = loadApiRules([rule]);
+  const alerts = runRules(report, [
+    smb(1 * MIN, 'ws-1', '198.51.100.1'), // first day of input: everything would be "new"
+    smb(2 * DAY, 'ws-1', '198.51.100.1'),
+    smb(7 * DAY + HOUR, 'ws-3', '198.51.100.1'), // a week of history exists now
+    smb(7 * DAY + 2 * HOUR, 'ws-1', '198.51.100.1'), // seen on day 2, inside the window: not new
+  ]);
+  assert.deepEqual(alerts.map((a) => a['kibana.alert.new_terms']), [['ws-3', '198.51.100.1']]);
 });
 
 test('new_terms: events missing one of the fields are ignored', () => {

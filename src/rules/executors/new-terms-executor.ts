@@ -2,6 +2,10 @@
  * new_terms rules: alert the first event in the lookback whose value tuple of `new_terms_fields` did not occur in
  * the history window `[tick + history_window_start, tick + from)`. History is compact: the last time each tuple was
  * seen, filled from events (query filters applied first) as they leave the lookback.
+ *
+ * A term can only be "new" against a history that exists: when a replay starts, or a live engine is first switched on,
+ * every term would be new. So a rule judges terms only once its input covers `min(history window, 7 days)` — the
+ * same protection Elastic gets from running new rules over indices that already hold weeks of data.
  */
 import type { EcsEvent } from '../../ecs/index.js';
 import { alertUuid } from '../alerts/ids.js';
@@ -11,6 +15,9 @@ import { EventBuffer } from './event-buffer.js';
 import { exceptionFields, queryWithCategory, withoutExceptions, type EventPredicate } from './event-matcher.js';
 import { termTuples, tupleKey } from './term-tuples.js';
 import type { Hit, RuleExecutor, RunResult, RunWindow } from './types.js';
+
+/** How much history a new_terms rule needs before it judges terms (capped by the rule's own history window). */
+export const NEW_TERMS_MIN_HISTORY_MS = 7 * 86_400_000;
 
 export class NewTermsExecutor implements RuleExecutor {
   readonly readsEvents = true;
@@ -23,6 +30,8 @@ export class NewTermsExecutor implements RuleExecutor {
   private readonly recent = new EventBuffer();
   /** Tuple key → last time seen, for events already older than the lookback. */
   private history = new Map<string, number>();
+  /** Event time of the first event this rule saw: where its history begins. */
+  private dataStartMs: number | undefined;
 
   constructor(private readonly rule: LoadedRule) {
     if (rule.logic.type !== 'new_terms') throw new Error(`NewTermsExecutor cannot run rule ${rule.id}`);
@@ -34,6 +43,7 @@ export class NewTermsExecutor implements RuleExecutor {
   }
 
   onEvent(event: EcsEvent, timeMs: number): void {
+    if (this.dataStartMs === undefined) this.dataStartMs = timeMs;
     if (this.keep(event) && termTuples(event, this.termFields).length > 0) this.recent.push(event, timeMs);
   }
 
@@ -54,7 +64,9 @@ export class NewTermsExecutor implements RuleExecutor {
 
     const hits: Hit[] = [];
     const alerted = new Set<string>();
+    const judgedFrom = (this.dataStartMs ?? Infinity) + Math.min(this.historyMs, NEW_TERMS_MIN_HISTORY_MS);
     for (const item of this.recent.range(w.startMs, w.tickMs)) {
+      if (item.timeMs < judgedFrom) continue;
       for (const tuple of termTuples(item.event, this.termFields)) {
         const key = tupleKey(tuple);
         if (this.history.has(key) || alerted.has(key)) continue;
@@ -76,12 +88,13 @@ export class NewTermsExecutor implements RuleExecutor {
   }
 
   snapshot(): unknown {
-    return { recent: this.recent.snapshot(), history: [...this.history] };
+    return { recent: this.recent.snapshot(), history: [...this.history], dataStartMs: this.dataStartMs ?? null };
   }
 
   restore(state: unknown): void {
-    const s = (state ?? {}) as { recent?: unknown; history?: Array<[string, number]> };
+    const s = (state ?? {}) as { recent?: unknown; history?: Array<[string, number]>; dataStartMs?: number | null };
     this.recent.restore(s.recent);
     this.history = new Map(s.history ?? []);
+    this.dataStartMs = s.dataStartMs ?? undefined;
   }
 }
