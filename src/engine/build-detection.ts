@@ -78,7 +78,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     enricher,
     egress,
     numericFields: [...new Set(defs.flatMap(jobNumericFields))],
-    keepFields: all ? 'all' : [...fields].sort(),
+    keepFields: all ? 'all' : leafFields(fields),
     unsupportedRules: report.unsupported,
     closeAlertsMatchingExceptions() {
       const open = store.listAlerts({ status: 'open' }).map((a) => a.doc);
@@ -86,4 +86,13 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
       return uuids.length ? store.setAlertStatus(uuids, 'closed', 'matched an exception') : 0;
     },
   };
+}
+
+/**
+ * Drops field-set names (`host`) when leaf fields below them (`host.name`) are kept too: the selective parser only
+ * works on leaf paths, and what detection reads is named leaf by leaf.
+ */
+function leafFields(fields: Set<string>): string[] {
+  const sorted = [...fields].sort();
+  return sorted.filter((f) => !sorted.some((g) => g.startsWith(f + '.')));
 }

@@ -15,7 +15,9 @@ if (port) {
       const buf = Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength);
       const block = parseLines(buf, msg.config);
       // The typed arrays are moved, not copied.
-      port.postMessage({ id: msg.id, block }, [block.relLines.buffer as ArrayBuffer, block.times.buffer as ArrayBuffer]);
+      const moved = [block.relLines.buffer, block.times.buffer];
+      if (block.batch) moved.push(block.batch.codes.buffer, block.batch.nums.buffer, block.batch.text.buffer);
+      port.postMessage({ id: msg.id, block }, moved as ArrayBuffer[]);
     } catch (err) {
       port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
     }

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { parseLines, type ParseConfig, type ParsedBlock } from './parse-lines.js';
+import { eventsFromBatch } from './projected-batch.js';
 
 export interface BlockParser {
   parse(buf: Buffer): Promise<ParsedBlock>;
@@ -40,6 +41,7 @@ export async function stopParserWorkers(): Promise<void> {
 }
 
 const sharedPools = new Map<number, WorkerPool>();
+
 
 interface Pending {
   resolve(block: ParsedBlock): void;
@@ -113,8 +115,16 @@ class WorkerPool {
     if (!waiter) return;
     pooled.pending.delete(reply.id);
     if (pooled.pending.size === 0) pooled.worker.unref();
-    if ('error' in reply) waiter.reject(new Error(`parser worker: ${reply.error}`));
-    else waiter.resolve(reply.block);
+    if ('error' in reply) {
+      waiter.reject(new Error(`parser worker: ${reply.error}`));
+      return;
+    }
+    const block = reply.block;
+    if (block.batch) {
+      block.events = eventsFromBatch(block.batch);
+      block.batch = undefined;
+    }
+    waiter.resolve(block);
   }
 
   private fail(pooled: PooledWorker, err: Error): void {

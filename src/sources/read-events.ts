@@ -18,7 +18,13 @@ interface OpenReader {
   next: Promise<IteratorResult<ReadBatch>>;
 }
 
-export async function* readEvents(files: InputFile[], opts: ReadOptions): AsyncGenerator<ReadBatch> {
+/** Tuning beyond ReadOptions, for benchmarks. */
+export interface ReadTuning {
+  /** false: parse every line whole with JSON.parse even with keepFields (the field extractor is the default). */
+  selective?: boolean;
+}
+
+export async function* readEvents(files: InputFile[], opts: ReadOptions & ReadTuning): AsyncGenerator<ReadBatch> {
   const workers = opts.workers ?? defaultWorkers(opts);
   const parser = createBlockParser(parseConfigOf(opts, workers > 0), workers);
   const waiting = [...files];
@@ -77,7 +83,7 @@ function defaultWorkers(opts: ReadOptions): number {
   return whole ? 0 : Math.min(2, availableParallelism());
 }
 
-function parseConfigOf(opts: ReadOptions, inWorkers: boolean): ParseConfig {
+function parseConfigOf(opts: ReadOptions & ReadTuning, inWorkers: boolean): ParseConfig {
   const timeField = opts.timeField ?? '@timestamp';
   const keep = opts.keepFields ?? 'all';
   return {
@@ -85,6 +91,7 @@ function parseConfigOf(opts: ReadOptions, inWorkers: boolean): ParseConfig {
     numericFields: opts.numericFields ?? [],
     keepFields: keep === 'all' ? undefined : [...new Set([timeField, ...keep])],
     maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-    output: inWorkers ? 'json' : 'objects',
+    output: !inWorkers ? 'objects' : keep === 'all' ? 'json' : 'batch',
+    selective: opts.selective ?? true,
   };
 }
