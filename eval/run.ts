@@ -1,4 +1,5 @@
 // `npm run eval`: generate (or take) a labelled dataset, replay it through the CLI, score the alerts, write the report.
+import { readRecords, renderRecordsMarkdown, scoreRecords } from './anomaly-records.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -94,9 +95,11 @@ async function main(): Promise<number> {
     score: scoreAlerts(dataset.labels, loaded.alerts),
     dnsTunnel: dnsTunnelSection(repoRoot),
   };
-  const markdown = renderMarkdown(report);
+  const recordsFile = cli.alerts ? undefined : replayPaths(cli.out).results;
+  const records = recordsFile ? scoreRecords(dataset.labels, readRecords(recordsFile)) : undefined;
+  const markdown = renderMarkdown(report) + (records ? '\n' + renderRecordsMarkdown(records) : '');
   writeFileSync(join(cli.out, 'eval-report.md'), markdown);
-  writeFileSync(join(cli.out, 'eval-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(cli.out, 'eval-report.json'), `${JSON.stringify({ ...report, anomalyRecords: records }, null, 2)}\n`);
   console.log(markdown);
   console.error(`eval: wrote ${join(cli.out, 'eval-report.md')} and eval-report.json`);
   return replay.ok ? 0 : 1;
