@@ -23,7 +23,7 @@ test('DED: a 3 GB burst to port 4444 scores ≥ 75 and names the host, process a
   assert.equal(burst.actual?.[0], 3 * 1024 ** 3);
   assert.ok(burst.causes?.length === 1 && burst.causes[0].over_field_value === '4444');
   assert.ok(burst.probability < 1e-4, `p ${burst.probability}`);
-  assert.match(burst.explanation, /^ws-017 \(user alice, process rclone\.exe\) sent 3 GB to destination port 4444 in the 3h from 00:00 UTC; destination ports normally receive under .+ in 3 hours — [\d,]+× the usual\.$/);
+  assert.match(burst.explanation, /^ws-017 \(user alice, process rclone\.exe\) sent 3 GB to destination port 4444 in the 3h from 00:00 UTC; this destination port never received data before; destination ports normally receive under .+ in 3 hours — [\d,]+× the usual\.$/);
   assert.ok(out.influencers.some((i) => i.influencer_field_name === 'host.name' && i.influencer_field_value === 'ws-017' && i.timestamp === BURST_BUCKET));
   const bucket = out.buckets.find((b) => b.timestamp === BURST_BUCKET)!;
   assert.ok(bucket.anomaly_score >= 75, `bucket score ${bucket.anomaly_score}`);

@@ -68,3 +68,16 @@ test('weekly times name the day once when the usual range is within one day', ()
     { partition: '10.0.4.7', actual: [6 * 86_400 + 3 * 3600 + 12 * 60], typical: [6 * 86_400 + 11 * 3600], lower: 6 * 86_400 + 8 * 3600, upper: 6 * 86_400 + 12 * 3600 });
   assert.equal(explainRecord(tow), 'Session from 10.0.4.7 started at Wednesday 03:12 UTC; sessions from this source normally start Wednesday 08:00–12:00.');
 });
+
+test('population explanations say which view judged the destination', () => {
+  const job = { analysis_config: { bucket_span: '3h', detectors: [{ function: 'high_sum', field_name: 'source.bytes', over_field_name: 'destination.port' }] } };
+  const at = T0 + 21 * HOUR;
+  const base = { over: '4444', bucketStartMs: at, actual: [5 * 1024 ** 3], typical: [30 * 1024], upper: 40 * 1024, influencers: [{ influencer_field_name: 'host.name', influencer_field_values: ['ws-041'] }] };
+  assert.equal(explainRecord({ ...input(job, base), view: { kind: 'newcomer', firstSeenMs: at - 3 * HOUR, newcomerBucket: 2 } }),
+    'ws-041 sent 5 GB to destination port 4444 in the 3h from 21:00 UTC; this destination port first received data 3 hours earlier, and new destination ports typically receive under 40 KB per 3 hours while they are new — 174,763× the usual.');
+  assert.equal(explainRecord({ ...input(job, { ...base, typical: [1024 ** 3], upper: 2 * 1024 ** 3 }), view: { kind: 'population', newcomer: { firstSeenMs: at, newcomerBucket: 1 } } }),
+    'ws-041 sent 5 GB to destination port 4444 in the 3h from 21:00 UTC; this destination port never received data before; destination ports normally receive under 2 GB in 3 hours — 5× the usual.');
+  const own = { typical: 2.5 * 1024 ** 3, lower: 2 * 1024 ** 3, upper: 3 * 1024 ** 3, seasonal: true, p: 1e-6 };
+  assert.equal(explainRecord({ ...input(job, { ...base, over: '443', actual: [25 * 1024 ** 3] }), view: { kind: 'established', population: { typical: 1024 ** 2, upper: 12 * 1024 ** 2, p: 1e-9 }, own } }),
+    'ws-041 sent 25 GB to destination port 443 in the 3h from 21:00 UTC; destination ports normally receive under 12 MB in 3 hours, and this is unusual for this destination port too: it normally receives 2–3 GB at this time of day — 10× its usual.');
+});

@@ -4,6 +4,7 @@ import { AnomalyJob, type AnomalyResultBatch } from '../../src/anomaly/index.js'
 import type { EcsEvent } from '../../src/ecs/index.js';
 import { jobDef } from './helpers.js';
 import { dedFlows } from './ded-traffic.js';
+import { IP_JOB, populationTraffic } from './population-traffic.js';
 
 const MIXED_JOB = {
   job_id: 'mixed',
@@ -42,9 +43,8 @@ function feed(job: AnomalyJob, events: Array<Record<string, unknown>>, out: stri
   }
 }
 
-function checkEquivalence(job: Record<string, unknown>): void {
+function checkEquivalence(job: Record<string, unknown>, events = dedFlows({ days: 6 })): void {
   const def = jobDef(job);
-  const events = dedFlows({ days: 6 });
   const cut = Math.floor(events.length * 0.6) + 3; // mid-bucket: open buckets hold data
 
   const reference: string[] = [];
@@ -84,4 +84,9 @@ test('a snapshot of another job is refused', () => {
   const state = AnomalyJob.create(def, callbacks).snapshot();
   assert.throws(() => AnomalyJob.restore(other, state, callbacks), /not usable/);
   assert.throws(() => AnomalyJob.restore(def, { nonsense: true }, callbacks), /not usable/);
+});
+
+test('snapshot/restore is byte-identical for population newcomer and own-history models', () => {
+  // Newcomers arrive every 3h from day 2, the backup target and the heavy member are established by the cut.
+  checkEquivalence(IP_JOB, populationTraffic({ days: 9, backup: true, heavy: true, newcomers: true }));
 });

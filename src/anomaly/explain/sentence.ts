@@ -4,10 +4,11 @@
  *  destination ports normally receive under 2.1 MB in 3 hours — 1500× the usual."
  */
 import type { DetectorDefinition } from '../config/job-definition.js';
-import type { RarityDetail } from '../scoring/leaf.js';
+import type { PopulationView, RarityDetail } from '../scoring/leaf.js';
 import type { InfluencerEntry } from '../results.js';
 import { fieldLabel, formatFieldValue, isByteField, byteVerb, plural } from './field-words.js';
 import { bucketPhrase, formatClock, formatCount, formatDuration, formatRatio, formatWeekTime, utcClock } from './format.js';
+import { populationClause } from './population-clause.js';
 
 export interface ExplanationInput {
   jobId: string;
@@ -25,6 +26,8 @@ export interface ExplanationInput {
   historyMs: number;
   rarity?: RarityDetail;
   influencers: InfluencerEntry[];
+  /** Population detectors: which view judged the person (newcomer, established, or the population alone). */
+  view?: PopulationView;
 }
 
 function values(inf: InfluencerEntry[], field: string, max = 2): string[] {
@@ -63,9 +66,12 @@ function explainSum(x: ExplanationInput): string {
   if (x.def.overFieldName && isByteField(f)) {
     const target = fieldLabel(x.def.overFieldName);
     const verb = byteVerb(f);
-    const receive = verb === 'sent' ? 'receive' : verb === 'wrote' ? 'see' : 'get';
-    return `${subject(x)} ${verb} ${formatFieldValue(f, actual)} to ${target} ${x.over} ${when(x)}; ${plural(target)} normally ${receive} under `
-      + `${formatFieldValue(f, Math.max(x.upper, typical))} in ${span}${ratioTail(actual, typical)}.`;
+    const takes = verb === 'sent' ? { present: 'receive', past: 'received' } : verb === 'wrote' ? { present: 'see', past: 'saw' } : { present: 'get', past: 'got' };
+    return `${subject(x)} ${verb} ${formatFieldValue(f, actual)} to ${target} ${x.over} ${when(x)}; ${clause(x, target, takes)}.`;
+  }
+  if (x.def.overFieldName && x.over !== null && viewSaysMore(x.view)) {
+    const target = fieldLabel(x.def.overFieldName);
+    return `${target} ${x.over}: ${fieldLabel(f ?? 'value')} totalled ${formatCount(actual)} ${when(x)}; ${clause(x, target, { present: 'see', past: 'saw' })}.`;
   }
   if (isByteField(f)) {
     const target = f?.startsWith('file.') ? ' to files' : '';
@@ -74,11 +80,28 @@ function explainSum(x: ExplanationInput): string {
   return `${subject(x)}: ${fieldLabel(f ?? 'value')} totalled ${formatCount(actual)} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical)}.`;
 }
 
+/** True when the population view adds something to Elastic's plain "X is typical" (new, or own history). */
+function viewSaysMore(v: PopulationView | undefined): boolean {
+  return v !== undefined && (v.kind !== 'population' || v.newcomer !== undefined);
+}
+
+/** The population half of the sentence, in the words of the analysed field. */
+function clause(x: ExplanationInput, target: string, takes: { present: string; past: string }): string {
+  const f = x.def.fieldName;
+  return populationClause({
+    view: x.view, target, takes, bucketStartMs: x.bucketStartMs, bucketSpanMs: x.bucketSpanMs,
+    actual: x.actual[0], typical: x.typical[0], upper: x.upper, format: (v) => (f ? formatFieldValue(f, v) : formatCount(v)),
+  });
+}
+
 function explainCount(x: ExplanationInput): string {
   const [actual] = x.actual;
   const typical = x.typical[0];
   const what = x.by !== null && x.def.byFieldName ? `${x.by} events` : 'events';
   const who = x.def.overFieldName && x.over !== null ? `${fieldLabel(x.def.overFieldName)} ${x.over}` : subject(x);
+  if (x.def.overFieldName && x.over !== null && viewSaysMore(x.view)) {
+    return `${who} saw ${formatCount(actual)} ${what} ${when(x)}; ${clause(x, fieldLabel(x.def.overFieldName), { present: 'see', past: 'saw' })}.`;
+  }
   const direction = actual < typical ? 'only ' : '';
   // Counts are whole: "44 is typical" reads better than "43.5" (the model's expectation).
   const usual = typical >= 10 ? Math.round(typical) : typical;

@@ -3,7 +3,8 @@
  * less likely samples, the calibrated m-of-N extreme probability, and the weighted combination that yields a raw score.
  */
 import { anomalyScore, probabilityFromScore } from './raw-score.js';
-import { logGamma, normalQuantile, regularizedUpperGamma } from './special.js';
+import { normalQuantile } from './normal.js';
+import { logGamma, regularizedUpperGamma } from './special.js';
 import { DBL_MIN } from './types.js';
 
 /** Weights of CAnomalyScore::compute: (w_joint, w_extreme, m_min, m_max). */
@@ -106,6 +107,20 @@ export function jointProbability(ps: number[], correlation?: number): number {
 }
 
 /**
+ * jointProbability([p1, p2], correlation) without the arrays: the per-bucket combination of single- and multi-bucket
+ * probabilities. Same operations in the same order, so the same double.
+ */
+export function jointProbabilityOfTwo(p1: number, p2: number, correlation?: number): number {
+  if (!isValidProbability(p1) || !isValidProbability(p2)) return jointProbability([p1, p2], correlation);
+  const z1 = -normalQuantile(Math.max(p1, DBL_MIN) / 2);
+  const z2 = -normalQuantile(Math.max(p2, DBL_MIN) / 2);
+  const s: JointStats = { n: 2, sumZ: 0 + z1 + z2, sumZ2: 0 + z1 * z1 + z2 * z2 };
+  if (s.sumZ2 / s.n < 1e-8) return 1;
+  const q = regularizedUpperGamma(1, mahalanobis(s, clampCorrelation(correlation)) / 2);
+  return Math.min(Math.max(q, 0), 1);
+}
+
+/**
  * ln P_joint, continued below DBL_MIN by ml-cpp's analytic upper bound on the incomplete gamma function
  * (CLogJointProbabilityOfLessLikelySamples::calculateUpperBound), which CAnomalyScore::compute uses.
  */
@@ -136,15 +151,40 @@ export function logJointProbability(ps: number[], correlation?: number): number 
   return Number.isNaN(bound) ? 0 : Math.min(bound, 0);
 }
 
-/** ln ∫ over [a, b] of exp(f), three-point Gauss–Legendre (CIntegration::logGaussLegendre<OrderThree>). */
-function logGaussLegendre3(f: (x: number) => number, a: number, b: number): number {
+const GAUSS_NODE = Math.sqrt(3 / 5);
+const LOG_OUTER_WEIGHT = Math.log(5 / 9);
+const LOG_CENTRE_WEIGHT = Math.log(8 / 9);
+
+/** ln(e^{l0} + e^{l1} + e^{l2}) + ln(half), the sum of a three-point Gauss–Legendre rule in log space. */
+function logGaussSum(l0: number, l1: number, l2: number, half: number): number {
+  const top = Math.max(l0, l1, l2);
+  if (top === -Infinity) return -Infinity;
+  return top + Math.log(0 + Math.exp(l0 - top) + Math.exp(l1 - top) + Math.exp(l2 - top)) + Math.log(half);
+}
+
+/** The ordered extreme probabilities the numerical fallback integrates over (see numericalLogMFromN). */
+interface MFromNIntegral {
+  limits: number[];
+  corrections: number[];
+  n: number;
+}
+
+/**
+ * ln of the (i+1)-th nested integral over [a, b] (CIntegration::logGaussLegendre<OrderThree>, recursively): the
+ * innermost integrand is (n − m)·ln(1 − x), each outer one the next integral from x to limits[i] plus its correction.
+ */
+function logNestedIntegral(q: MFromNIntegral, i: number, a: number, b: number): number {
   const centre = (a + b) / 2;
   const half = (b - a) / 2;
-  const r = Math.sqrt(3 / 5);
-  const logs = [f(centre - half * r) + Math.log(5 / 9), f(centre) + Math.log(8 / 9), f(centre + half * r) + Math.log(5 / 9)];
-  const top = Math.max(...logs);
-  if (top === -Infinity) return -Infinity;
-  return top + Math.log(logs.reduce((acc, l) => acc + Math.exp(l - top), 0)) + Math.log(half);
+  const l0 = logIntegrand(q, i, centre - half * GAUSS_NODE) + LOG_OUTER_WEIGHT;
+  const l1 = logIntegrand(q, i, centre) + LOG_CENTRE_WEIGHT;
+  const l2 = logIntegrand(q, i, centre + half * GAUSS_NODE) + LOG_OUTER_WEIGHT;
+  return logGaussSum(l0, l1, l2, half);
+}
+
+function logIntegrand(q: MFromNIntegral, i: number, x: number): number {
+  const m = q.limits.length;
+  return i === m ? (q.n - m) * Math.log1p(-x) : logNestedIntegral(q, i + 1, x, q.limits[i]) + q.corrections[i];
 }
 
 /** Fallback when the closed form loses precision: numerical integration over the ordered extreme probabilities. */
@@ -162,20 +202,26 @@ function numericalLogMFromN(sortedMin: number[], n: number): number {
     }
   }
   const m = limits.length;
-  const integrand = (i: number) => (x: number): number => {
-    if (i === m) return (n - m) * Math.log1p(-x);
-    return logGaussLegendre3(integrand(i + 1), x, limits[i]) + corrections[i];
-  };
-  return logGaussLegendre3(integrand(1), 0, limits[0]) + logGamma(n + 1) - logGamma(n - m + 1);
+  return logNestedIntegral({ limits, corrections, n }, 1, 0, limits[0]) + logGamma(n + 1) - logGamma(n - m + 1);
 }
 
-/** ln P(the m smallest of N probabilities are at least this extreme), uncalibrated (CLogProbabilityOfMFromNExtremeSamples). */
-function logProbabilityOfMFromN(ps: number[], m: number): number {
-  const valid = ps.filter(isValidProbability);
-  const N = valid.length;
+const ascending = (x: number, y: number): number => x - y;
+
+/** The valid probabilities in ascending order (aggregation reads the m smallest for several m: sort once). */
+function sortedValid(ps: number[]): number[] {
+  return ps.filter(isValidProbability).sort(ascending);
+}
+
+/**
+ * ln P(the m smallest of N probabilities are at least this extreme), uncalibrated (CLogProbabilityOfMFromNExtremeSamples);
+ * `sorted` holds the N valid probabilities in ascending order.
+ */
+function logProbabilityOfMFromN(sorted: number[], m: number): number {
+  const N = sorted.length;
   if (N === 0) return 0;
-  const minValues = [...valid].sort((x, y) => x - y).slice(0, Math.max(1, m)).map((p) => Math.min(Math.max(p, DBL_MIN), 1));
-  const M = minValues.length;
+  const M = Math.min(Math.max(1, m), N);
+  const minValues: number[] = new Array(M);
+  for (let i = 0; i < M; i++) minValues[i] = Math.min(Math.max(sorted[i], DBL_MIN), 1);
 
   let logc = 0;
   let logLargestCoeff = 0;
@@ -257,10 +303,15 @@ function logProbabilityOfMFromN(ps: number[], m: number): number {
  * result is roughly uniform under the null. m = 1 gives ln(1 − (1 − p_min)^N).
  */
 export function logExtremeProbability(ps: number[], m = 1): number {
+  return calibratedLogExtreme(sortedValid(ps), m);
+}
+
+/** logExtremeProbability of probabilities already validated and sorted ascending. */
+function calibratedLogExtreme(sorted: number[], m: number): number {
   const mm = Math.max(1, Math.floor(m));
-  const n = ps.filter(isValidProbability).length;
+  const n = sorted.length;
   if (n === 0) return 0;
-  const raw = logProbabilityOfMFromN(ps, mm);
+  const raw = logProbabilityOfMFromN(sorted, mm);
   return raw / (1 + Math.log(Math.min(mm, n)) / 2.1);
 }
 
@@ -293,9 +344,10 @@ export function aggregateProbabilities(ps: number[], w: AggregationWeights): { p
   if (valid.length === 0) return { probability: 1, rawScore: 0 };
   const n = Math.min(valid.length, w.maxExtreme);
   const logPJoint = logJointProbability(valid);
+  const sorted = valid.sort(ascending);
   let logPExtreme = 0;
   for (let i = Math.min(Math.max(w.minExtreme, 1), n); i <= n; i++) {
-    logPExtreme = Math.min(logPExtreme, logExtremeProbability(valid, i));
+    logPExtreme = Math.min(logPExtreme, calibratedLogExtreme(sorted, i));
   }
   const logMax = Math.log(MAXIMUM_ANOMALOUS_PROBABILITY);
   const weighted = Math.exp(w.joint * logPJoint) * Math.exp(w.extreme * logPExtreme);

@@ -5,7 +5,7 @@
  * improbable (an 03:00 start for a 08:00–18:00 source: p ≈ b/n ≈ 5e−5 after three weeks), while any habitual time,
  * even a rare habit, is not. Multimodal habits (lunch breaks, night shifts) need no cluster bookkeeping.
  */
-import { normalCdf } from './special.js';
+import { normalCdf } from './normal.js';
 
 /** Background pseudo-weight: keeps p > 0 but lets p fall below 1e−4 after a few hundred observations. */
 const BACKGROUND = 0.01;

@@ -1,17 +1,8 @@
 /** Public surface of the anomaly maths: special functions, raw scores, aggregation, series/rarity models, normalisation. */
 export { DBL_MIN, clampProbability } from './types.js';
 export type { Tail } from './types.js';
-export {
-  normalCdf,
-  normalSurvival,
-  normalPdf,
-  logNormalCdf,
-  normalQuantile,
-  logGamma,
-  regularizedUpperGamma,
-  regularizedLowerGamma,
-  logRegularizedUpperGamma,
-} from './special.js';
+export { normalCdf, normalSurvival, normalPdf, logNormalCdf, normalQuantile } from './normal.js';
+export { logGamma, regularizedUpperGamma, regularizedLowerGamma, logRegularizedUpperGamma } from './special.js';
 export { anomalyScore, probabilityFromScore, LARGEST_SIGNIFICANT_PROBABILITY, SMALL_PROBABILITY, MINUSCULE_PROBABILITY } from './raw-score.js';
 export {
   jointProbability,

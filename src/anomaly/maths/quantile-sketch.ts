@@ -2,20 +2,45 @@
  * Compact weighted quantile sketch for discretised raw scores (our stand-in for ml-cpp's q-digest): exact counts per
  * distinct value until `capacity` entries, then the lightest adjacent pair is merged. The zero entry and the highest
  * entries are never merged, so F(0) and the top percentiles — what normalisation depends on — stay exact.
+ *
+ * Reads are O(log k): prefix sums are rebuilt once after each change (normalisation reads the sketch many times per
+ * bucket, updates change it once). The prefix sums add the weights in index order, exactly as a running sum would,
+ * so every read returns the same double as the linear scans it replaced.
  */
 
 const PROTECTED_TOP = 32;
 
 export class QuantileSketch {
-  values: number[] = [];
-  weights: number[] = [];
+  private values: number[] = [];
+  private weights: number[] = [];
+  /** prefix[i] = Σ_{k<i} weights[k]; null after a change until the next read. */
+  private prefix: Float64Array | null = null;
+  /** Bumped on every change, so that callers can key caches of derived values on it. */
+  private changes = 0;
 
   constructor(private readonly capacity = 256) {}
 
+  /** Identifies the sketch's current contents; it changes whenever a read could return something different. */
+  get version(): number {
+    return this.changes;
+  }
+
   get n(): number {
-    let n = 0;
-    for (const w of this.weights) n += w;
-    return n;
+    const prefix = this.sums();
+    return prefix[prefix.length - 1];
+  }
+
+  private changed(): void {
+    this.prefix = null;
+    this.changes++;
+  }
+
+  private sums(): Float64Array {
+    if (this.prefix) return this.prefix;
+    const prefix = new Float64Array(this.weights.length + 1);
+    for (let i = 0; i < this.weights.length; i++) prefix[i + 1] = prefix[i] + this.weights[i];
+    this.prefix = prefix;
+    return prefix;
   }
 
   add(x: number, w = 1): void {
@@ -27,6 +52,7 @@ export class QuantileSketch {
       this.weights.splice(i, 0, w);
       if (this.values.length > this.capacity) this.compress();
     }
+    this.changed();
   }
 
   /** First index whose value is ≥ x. */
@@ -62,30 +88,46 @@ export class QuantileSketch {
 
   /** Total weight strictly below x. */
   weightBelow(x: number): number {
-    const i = this.lowerBound(x);
-    let s = 0;
-    for (let k = 0; k < i; k++) s += this.weights[k];
-    return s;
+    return this.sums()[this.lowerBound(x)];
   }
 
   /** Total weight at or below x. */
   weightAtOrBelow(x: number): number {
-    return this.weightBelow(x) + (this.values[this.lowerBound(x)] === x ? this.weights[this.lowerBound(x)] : 0);
+    const i = this.lowerBound(x);
+    const below = this.sums()[i];
+    return below + (this.values[i] === x ? this.weights[i] : 0);
   }
 
   /** Smallest value whose cumulative weight reaches q·n (rounded as the q-digest does). */
   quantile(q: number): number {
     if (this.values.length === 0) return 0;
-    const target = Math.floor(q * this.n + 0.5);
-    let cumulative = 0;
-    for (let i = 0; i < this.values.length; i++) {
-      cumulative += this.weights[i];
-      if (cumulative >= target) return this.values[i];
+    const prefix = this.sums();
+    const target = Math.floor(q * prefix[prefix.length - 1] + 0.5);
+    // Cumulative weights are non-decreasing: binary search for the first prefix[i + 1] ≥ target.
+    let lo = 0;
+    let hi = this.values.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (prefix[mid + 1] >= target) hi = mid;
+      else lo = mid + 1;
     }
-    return this.values[this.values.length - 1];
+    return this.values[lo];
   }
 
   age(factor: number): void {
     for (let i = 0; i < this.weights.length; i++) this.weights[i] *= factor;
+    this.changed();
+  }
+
+  /** Copies of the entries, for snapshots. */
+  entries(): { values: number[]; weights: number[] } {
+    return { values: this.values.slice(), weights: this.weights.slice() };
+  }
+
+  /** Replace the contents with a snapshot's entries (sorted values, positive weights). */
+  restore(values: readonly number[], weights: readonly number[]): void {
+    this.values = values.slice();
+    this.weights = weights.slice();
+    this.changed();
   }
 }

@@ -5,6 +5,9 @@
  * The unseen mass is (novel + a)/(T + a): `novel` counts first occurrences after warm-up, so a host whose categories
  * are stable makes a new one very improbable (≈ 4e−5 after three weeks of hourly buckets), while a host that keeps
  * producing new values (random temp names) does not alert on each of them.
+ *
+ * Snapshots hold the raw state (stored counts and the lazy decay scale), not decayed values: multiplying them out would
+ * round, and a restored model must continue bit for bit like the one that was never stopped.
  */
 
 /** Dirichlet concentration of the unseen mass (pseudo-observations). */
@@ -13,7 +16,8 @@ const CONCENTRATION = 0.1;
 const DEFAULT_DECAY = 0.001;
 /** Rescale stored counts before the lazy decay factor underflows. */
 const RESCALE_BELOW = 1e-100;
-const STATE_VERSION = 1;
+/** v1 stored decayed values (scale folded in); v2 stores the raw state. Both are read. */
+const STATE_VERSION = 2;
 
 export interface RarityProbability {
   p: number;
@@ -30,6 +34,8 @@ interface Snapshot {
   minBuckets: number;
   decay: number;
   buckets: number;
+  /** Stored values × scale = decayed values (absent in v1, whose values were already decayed). */
+  scale?: number;
   total: number;
   novel: number;
   counts: Array<[string, number]>;
@@ -38,7 +44,8 @@ interface Snapshot {
 function isSnapshot(x: unknown): x is Snapshot {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
-  return o.v === STATE_VERSION && typeof o.buckets === 'number' && typeof o.total === 'number' && typeof o.novel === 'number' && Array.isArray(o.counts);
+  const scaleOk = o.v === 1 || (o.v === STATE_VERSION && typeof o.scale === 'number' && o.scale > 0);
+  return scaleOk && typeof o.buckets === 'number' && typeof o.total === 'number' && typeof o.novel === 'number' && Array.isArray(o.counts);
 }
 
 export class RarityModel {
@@ -110,7 +117,9 @@ export class RarityModel {
   addBucket(categoriesPresent: Iterable<string>): void {
     this.scale *= 1 - this.decay;
     const inc = 1 / this.scale;
-    for (const category of new Set(categoriesPresent)) {
+    // One observation per category present: a Set is already distinct, anything else is deduplicated first.
+    const distinct = categoriesPresent instanceof Set ? (categoriesPresent as Set<string>) : new Set(categoriesPresent);
+    for (const category of distinct) {
       const before = this.counts.get(category) ?? 0;
       if (before === 0 && this.buckets >= this.minBuckets) this.novel += inc;
       this.counts.set(category, before + inc);
@@ -142,9 +151,10 @@ export class RarityModel {
       minBuckets: this.minBuckets,
       decay: this.decay,
       buckets: this.buckets,
-      total: this.total * this.scale,
-      novel: this.novel * this.scale,
-      counts: Array.from(this.counts, ([k, c]) => [k, c * this.scale] as [string, number]),
+      scale: this.scale,
+      total: this.total,
+      novel: this.novel,
+      counts: Array.from(this.counts),
     };
     return snapshot;
   }
@@ -153,6 +163,7 @@ export class RarityModel {
     if (!isSnapshot(s)) throw new Error(`RarityModel.fromJSON: not a RarityModel snapshot (version ${STATE_VERSION})`);
     const model = new RarityModel({ minBuckets: s.minBuckets, decayPerBucket: s.decay });
     model.buckets = s.buckets;
+    model.scale = s.v === 1 ? 1 : (s.scale as number);
     model.total = s.total;
     model.novel = s.novel;
     for (const [k, c] of s.counts) if (typeof k === 'string' && typeof c === 'number') model.counts.set(k, c);

@@ -11,6 +11,11 @@
  * beta correction then caps c1 near 50–60). We let the model's own calibration stand in for the missing history: the
  * sample is padded to n' = max(n, min(1/p, 2000)) with scores below the one being normalised, p = S⁻¹(raw). A genuine
  * p ≈ 1e−20 anomaly in a young quiet job thus normalises to ≥ 75, and with ≥ 2000 updates the behaviour is ml-cpp's.
+ *
+ * Cost: c1 needs two beta quantiles (a root search on the incomplete beta), by far the dearest part. It depends only on
+ * (padded sample size, share of the sample below the score), so it is memoised on that pair; the sketch's n, median and
+ * zero share are read once per sketch change. Normalising the records of a bucket, or a window of results after a big
+ * change, therefore solves each distinct percentile once. The memo never changes a result, only whether it is recomputed.
  */
 import { betaQuantile } from './beta.js';
 import { QuantileSketch } from './quantile-sketch.js';
@@ -27,6 +32,8 @@ const CONFIDENCE_INTERVAL = 70;
 const DEFAULT_DECAY_RATE = 0.0005;
 const STANDARD_BUCKET_SECONDS = 1800;
 const PADDING_CAP = 2000;
+/** Memoised c1 values kept at most (then the memo starts afresh): a result window holds ≤ 10 000 scores. */
+const C1_MEMO_LIMIT = 4096;
 const STATE_VERSION = 1;
 
 /** (percentile, normalised score) knots of DEFAULT_NORMALIZED_SCORE_KNOT_POINTS. */
@@ -70,8 +77,9 @@ function isSnapshot(x: unknown): x is Snapshot {
 
 /** Piecewise-linear knot map from a percentile to a normalised score (the lower_bound walk of ml-cpp). */
 function knotScore(percentile: number): number {
-  let i = KNOTS.findIndex(([pct]) => pct >= percentile);
-  if (i < 0) return MAXIMUM_NORMALIZED_SCORE;
+  let i = 0;
+  while (i < KNOTS.length && !(KNOTS[i][0] >= percentile)) i++;
+  if (i === KNOTS.length) return MAXIMUM_NORMALIZED_SCORE;
   i = Math.max(i, 1);
   const [x0, y0] = KNOTS[i - 1];
   const [x1, y1] = KNOTS[i];
@@ -82,6 +90,14 @@ function knotScore(percentile: number): number {
 function cdfQuantile(n: number, p: number, q: number): number {
   if (q === 0.5) return p;
   return betaQuantile(q, n * p + 1 / 3, n * (1 - p) + 1 / 3);
+}
+
+/** What normalize() reads from the sketch, fixed until the sketch next changes. */
+interface SketchSummary {
+  version: number;
+  n: number;
+  median: number;
+  zeroWeight: number;
 }
 
 export class ScoreNormalizer {
@@ -97,6 +113,10 @@ export class ScoreNormalizer {
   private readonly pending = new Map<string, { max: number; count: number }>();
   private last: number | null = null;
   private untilQuantileDecay = QUANTILE_DECAY_TIME;
+  private summary: SketchSummary | null = null;
+  /** c1 by padded sample size, then by share below: a pure function of the two, so it survives sketch changes. */
+  private readonly c1Memo = new Map<number, Map<number, number>>();
+  private c1MemoSize = 0;
 
   constructor(opts: { bucketSpanMs: number }) {
     this.bucketSpanMs = opts.bucketSpanMs > 0 && Number.isFinite(opts.bucketSpanMs) ? opts.bucketSpanMs : 3_600_000;
@@ -147,16 +167,17 @@ export class ScoreNormalizer {
         } else this.maxima.set(scope, { score, sinceLast: 0 });
         if (score > BIG_CHANGE_FACTOR * old) bigChange = true;
       }
-      this.addToQuantiles(scopes.join('\u0000'), score);
+      this.addToQuantiles(scopes, score);
     }
     return bigChange;
   }
 
-  private addToQuantiles(key: string, score: number): void {
+  private addToQuantiles(scopes: string[], score: number): void {
     if (this.groupSize === 1) {
       this.sketch.add(ScoreNormalizer.discrete(score));
       return;
     }
+    const key = scopes.join('\u0000');
     const group = this.pending.get(key) ?? { max: 0, count: 0 };
     group.max = Math.max(group.max, score);
     group.count += 1;
@@ -166,28 +187,55 @@ export class ScoreNormalizer {
     } else this.pending.set(key, group);
   }
 
+  private sketchSummary(): SketchSummary {
+    const version = this.sketch.version;
+    if (this.summary?.version !== version) {
+      this.summary = { version, n: this.sketch.n, median: this.sketch.quantile(NOISE_PERCENTILE / 100), zeroWeight: this.sketch.weightAtOrBelow(0) };
+    }
+    return this.summary;
+  }
+
+  private toPercentile(b: number): number {
+    return Math.min(Math.max(100 * Math.pow(b, 1 / this.bucketNormalizationFactor), 0), 100);
+  }
+
+  /** c1 for a score with share `below` of a (padded) sample of size `padded` under it: the 70% interval through the knots. */
+  private percentileScore(padded: number, below: number): number {
+    let byBelow = this.c1Memo.get(padded);
+    const known = byBelow?.get(below);
+    if (known !== undefined) return known;
+    const lo = this.toPercentile(cdfQuantile(padded, below, (100 - CONFIDENCE_INTERVAL) / 200));
+    const hi = this.toPercentile(cdfQuantile(padded, below, (100 + CONFIDENCE_INTERVAL) / 200));
+    const c1 = (knotScore(Math.min(lo, hi)) + knotScore(Math.max(lo, hi))) / 2;
+    if (this.c1MemoSize >= C1_MEMO_LIMIT) {
+      this.c1Memo.clear();
+      this.c1MemoSize = 0;
+      byBelow = undefined;
+    }
+    if (!byBelow) this.c1Memo.set(padded, (byBelow = new Map()));
+    byBelow.set(below, c1);
+    this.c1MemoSize++;
+    return c1;
+  }
+
   /** 0..100 by the min(c0, c1, c2, c3, 100) rule; 0 for a raw score of 0 or while there is no history. */
   normalize(raw: number, scopes: string[]): number {
     if (!(raw > 0)) return 0;
-    const n = this.sketch.n;
+    const { n, median, zeroWeight } = this.sketchSummary();
     if (!(n > 0)) return 0;
     const score = Math.min(raw, 100);
     const discrete = ScoreNormalizer.discrete(score);
 
     // c0: noise ceiling relative to the median score, lifted when about half the scores are zero.
-    const noiseScore = this.sketch.quantile(NOISE_PERCENTILE / 100);
-    const signal = ((NOISE_MULTIPLIER * 10) / DISCRETIZATION_FACTOR) * (discrete - noiseScore);
-    const f0 = this.sketch.weightAtOrBelow(0) / n;
+    const signal = ((NOISE_MULTIPLIER * 10) / DISCRETIZATION_FACTOR) * (discrete - median);
+    const f0 = zeroWeight / n;
     const c0 = knotScore(NOISE_PERCENTILE) * Math.max(1 + signal, 0) + MAXIMUM_NORMALIZED_SCORE * Math.max(2 * Math.min((100 * f0) / NOISE_PERCENTILE, 1) - 1, 0);
 
     // c1: the score's percentile (70% interval), mapped through the knots; see the header for the padding.
     const p = probabilityFromScore(score);
     const padded = Math.max(n, Math.min(1 / p, PADDING_CAP));
     const below = (this.sketch.weightBelow(discrete) + (padded - n)) / padded;
-    const lo = cdfQuantile(padded, below, (100 - CONFIDENCE_INTERVAL) / 200);
-    const hi = cdfQuantile(padded, below, (100 + CONFIDENCE_INTERVAL) / 200);
-    const toPercentile = (b: number): number => Math.min(Math.max(100 * Math.pow(b, 1 / this.bucketNormalizationFactor), 0), 100);
-    const c1 = (knotScore(Math.min(toPercentile(lo), toPercentile(hi))) + knotScore(Math.max(toPercentile(lo), toPercentile(hi)))) / 2;
+    const c1 = this.percentileScore(padded, below);
 
     // c2: ceiling relative to the largest raw score seen in the scope.
     let c2 = MAXIMUM_NORMALIZED_SCORE;
@@ -212,8 +260,7 @@ export class ScoreNormalizer {
       bucketSpanMs: this.bucketSpanMs,
       last: this.last,
       untilQuantileDecay: this.untilQuantileDecay,
-      values: [...this.sketch.values],
-      weights: [...this.sketch.weights],
+      ...this.sketch.entries(),
       maxima: Array.from(this.maxima, ([k, m]) => [k, m.score, m.sinceLast] as [string, number, number]),
       pending: Array.from(this.pending, ([k, g]) => [k, g.max, g.count] as [string, number, number]),
     };
@@ -225,8 +272,7 @@ export class ScoreNormalizer {
     const normalizer = new ScoreNormalizer({ bucketSpanMs: s.bucketSpanMs });
     normalizer.last = s.last;
     normalizer.untilQuantileDecay = s.untilQuantileDecay;
-    normalizer.sketch.values = s.values.slice();
-    normalizer.sketch.weights = s.weights.slice();
+    normalizer.sketch.restore(s.values, s.weights);
     for (const [k, score, since] of s.maxima) normalizer.maxima.set(k, { score, sinceLast: since });
     for (const [k, max, count] of s.pending) normalizer.pending.set(k, { max, count });
     return normalizer;

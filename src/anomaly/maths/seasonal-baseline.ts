@@ -3,6 +3,12 @@
  * ways — none, one daily profile, separate weekday/weekend daily profiles. Each hypothesis keeps the running variance of
  * its one-step-ahead prediction error; a profile is used only once it predicts clearly better than the simpler one,
  * which is our compact stand-in for ml-cpp's periodicity tests.
+ *
+ * A pooled population model learns many members per bucket. Its error around a prediction is then the members'
+ * dispersion around the bucket's weighted mean (the same whatever the hypothesis) plus the error of predicting that
+ * mean. The dispersion is tracked on its own (SPREAD): hypotheses compete on the centre's error only, and the predictive
+ * variance is dispersion + the (slot-specific) centre variance. For one sample per bucket the dispersion is 0 and all
+ * of this reduces to the plain one-step-ahead error.
  */
 
 const HOUR_MS = 3_600_000;
@@ -19,7 +25,11 @@ const FIRST_TIME = 7;
 const LAST_TIME = 8;
 const WEEKDAY_N = 9;
 const WEEKEND_N = 10;
-export const BASELINE_SCALARS = 11;
+/** Decayed mean of the within-bucket weighted variance of the samples (0 for a single series). */
+const SPREAD = 11;
+export const BASELINE_SCALARS = 12;
+/** Where SPREAD sits in the baseline's scalars, for reading snapshots written before it existed. */
+export const BASELINE_SPREAD_INDEX = SPREAD;
 
 /** Per slot: offset mean, offset variance, effective count. */
 const SLOT_FIELDS = 3;
@@ -122,6 +132,11 @@ export class SeasonalBaseline {
     return p[i + 2] >= 1 ? p[i] : 0;
   }
 
+  /** One-step-ahead error variance of the centre (the bucket's mean) under hypothesis h: total error − dispersion. */
+  private centreError(h: number): number {
+    return Math.max(this.s[this.offset + E2 + h] - this.s[this.offset + SPREAD], 0);
+  }
+
   /** The hypothesis in use: a profile needs enough span of data and a clear gain in one-step-ahead error. */
   chosen(): number {
     const s = this.s;
@@ -129,18 +144,18 @@ export class SeasonalBaseline {
     if (!this.canBeSeasonal || this.profiles === null || s[o + E2_N] < 1) return NONE;
     const span = s[o + LAST_TIME] - s[o + FIRST_TIME];
     let best = NONE;
-    if (this.slots > 1 && span >= 3 * DAY_MS && s[o + E2 + DAILY] < IMPROVEMENT * s[o + E2 + NONE]) best = DAILY;
+    if (this.slots > 1 && span >= 3 * DAY_MS && this.centreError(DAILY) < IMPROVEMENT * this.centreError(NONE)) best = DAILY;
     const weekendSeen = s[o + WEEKEND_N] >= this.slots * this.bucketsPerSlot && s[o + WEEKDAY_N] >= this.slots * this.bucketsPerSlot;
-    if (span >= 8 * DAY_MS && weekendSeen && s[o + E2 + SPLIT] < IMPROVEMENT * s[o + E2 + best]) best = SPLIT;
+    if (span >= 8 * DAY_MS && weekendSeen && this.centreError(SPLIT) < IMPROVEMENT * this.centreError(best)) best = SPLIT;
     return best;
   }
 
-  /** Baseline prediction for bucket time t. */
-  predict(t: number): BaselinePrediction {
+  /** Baseline prediction for bucket time t, written into `out` (the caller's scratch; this runs for every score). */
+  predict(t: number, out: BaselinePrediction): BaselinePrediction {
     const s = this.s;
     const o = this.offset;
     const h = this.chosen();
-    let variance = s[o + E2 + h];
+    let variance = this.centreError(h);
     if (h !== NONE && this.profiles !== null) {
       const prof = h === SPLIT ? this.dayTypeProfile(t) : 0;
       const i = this.index(prof, this.slotOf(t));
@@ -149,7 +164,11 @@ export class SeasonalBaseline {
       // pseudo-observations so that a slot seen only a few times is not over-confident.
       if (n >= 3) variance = (n * this.profiles[i + 1] * (1 + 1 / n) + SLOT_PRIOR_WEIGHT * variance) / (n + SLOT_PRIOR_WEIGHT);
     }
-    return { mean: s[o + LEVEL] + this.offsetFor(h, t), variance, support: s[o + E2_N], seasonal: h !== NONE };
+    out.mean = s[o + LEVEL] + this.offsetFor(h, t);
+    out.variance = variance + s[o + SPREAD];
+    out.support = s[o + E2_N];
+    out.seasonal = h !== NONE;
+    return out;
   }
 
   /**
@@ -174,13 +193,21 @@ export class SeasonalBaseline {
     if (this.profiles === null && this.canBeSeasonal) this.profiles = new Float32Array(SeasonalBaseline.profileLength(this.slots));
 
     const h = this.chosen();
-    const sigma = Math.sqrt(s[o + E2 + h]);
-    const clipped = (d: number): number => (s[o + E2_N] >= 5 ? Math.max(-CLIP_SIGMAS * sigma, Math.min(CLIP_SIGMAS * sigma, d)) : d);
+    // Outliers are clipped at a multiple of the centre's error, the thing the level and the profiles estimate.
+    const sigma = Math.sqrt(this.centreError(h));
 
     // 1. One-step-ahead errors of each hypothesis, before anything is learned from this bucket.
     if (s[o + UPDATES] >= this.errorWarmup) {
       s[o + E2_N] += weight;
       const alpha = Math.min(1, weight * Math.max(1 / s[o + E2_N], 1 / this.bucketsPerWeek));
+      if (ys.length > 1) {
+        let spread = 0;
+        for (let i = 0; i < ys.length; i++) spread += ws[i] * (ys[i] - yMean) * (ys[i] - yMean);
+        spread /= wSum;
+        const current = s[o + SPREAD];
+        if (s[o + E2_N] > 5 && current > 0) spread = Math.min(spread, 25 * current);
+        s[o + SPREAD] = current + alpha * (spread - current);
+      }
       for (let hyp = NONE; hyp <= SPLIT; hyp++) {
         const pred = s[o + LEVEL] + this.offsetFor(hyp, t);
         let e2 = 0;
@@ -197,8 +224,9 @@ export class SeasonalBaseline {
     const offsetNow = this.offsetFor(h, t);
     s[o + LEVEL_N] += weight;
     const levelAlpha = Math.min(1, weight * Math.max(1 / s[o + LEVEL_N], 1 / (2 * this.bucketsPerWeek)));
-    const levelBefore = s[o + LEVEL];
-    s[o + LEVEL] = s[o + UPDATES] === 0 ? yMean - offsetNow : levelBefore + levelAlpha * clipped(yMean - levelBefore - offsetNow);
+    // The first bucket sets the level, so the profiles see its deviation from that level (not from an unset 0).
+    const levelBefore = s[o + UPDATES] === 0 ? yMean - offsetNow : s[o + LEVEL];
+    s[o + LEVEL] = s[o + UPDATES] === 0 ? levelBefore : levelBefore + levelAlpha * this.clip(yMean - levelBefore - offsetNow, sigma);
 
     // 3. Slot offsets (relative to the level) for the daily and the weekday/weekend profiles.
     const p = this.profiles;
@@ -206,19 +234,27 @@ export class SeasonalBaseline {
       const slot = this.slotOf(t);
       const d = yMean - levelBefore;
       const dayType = this.dayTypeProfile(t);
-      for (const prof of this.slots > 1 ? [0, dayType] : [dayType]) {
-        const i = this.index(prof, slot);
-        p[i + 2] += weight;
-        // Memory of about seven observations per slot and day keeps profiles current over a week or two.
-        const a = Math.min(1, weight * Math.max(1 / p[i + 2], 1 / (7 * this.bucketsPerSlot)));
-        const mean = p[i];
-        const dev = p[i + 2] > 3 ? clipped(d - mean) : d - mean;
-        p[i] = mean + a * dev;
-        p[i + 1] = (1 - a) * (p[i + 1] + a * dev * dev);
-      }
+      if (this.slots > 1) this.learnSlot(p, this.index(0, slot), d, weight, sigma);
+      this.learnSlot(p, this.index(dayType, slot), d, weight, sigma);
       s[o + (dayType === 2 ? WEEKEND_N : WEEKDAY_N)] += weight;
     }
     s[o + UPDATES] += weight;
+  }
+
+  /** Outliers move the baseline by at most CLIP_SIGMAS, once the error variance has some support. */
+  private clip(d: number, sigma: number): number {
+    return this.s[this.offset + E2_N] >= 5 ? Math.max(-CLIP_SIGMAS * sigma, Math.min(CLIP_SIGMAS * sigma, d)) : d;
+  }
+
+  /** Move one profile slot (offset mean, variance, count at index i) towards the deviation d. */
+  private learnSlot(p: Float32Array, i: number, d: number, weight: number, sigma: number): void {
+    p[i + 2] += weight;
+    // Memory of about seven observations per slot and day keeps profiles current over a week or two.
+    const a = Math.min(1, weight * Math.max(1 / p[i + 2], 1 / (7 * this.bucketsPerSlot)));
+    const mean = p[i];
+    const dev = p[i + 2] > 3 ? this.clip(d - mean, sigma) : d - mean;
+    p[i] = mean + a * dev;
+    p[i + 1] = (1 - a) * (p[i + 1] + a * dev * dev);
   }
 
   /** Shrink effective counts after a gap so that learning resumes faster (nothing else is learned). */

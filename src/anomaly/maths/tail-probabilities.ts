@@ -3,7 +3,8 @@
  * at 1 so that a value at or beyond the median on the harmless side scores p = 1 (CTools::CProbabilityOfLessLikelySample).
  */
 import { regularizedBeta } from './beta.js';
-import { logGamma, normalCdf, normalQuantile, regularizedLowerGamma, regularizedUpperGamma } from './special.js';
+import { normalCdf, normalQuantile } from './normal.js';
+import { logGamma, regularizedLowerGamma, regularizedUpperGamma } from './special.js';
 import type { Tail } from './types.js';
 
 /** Combine P(X ≤ x) and P(X ≥ x) into the probability for `tail`. */
@@ -15,9 +16,14 @@ export function sidedProbability(pBelow: number, pAbove: number, tail: Tail): nu
   return Number.isNaN(p) ? 1 : Math.min(Math.max(p, 0), 1);
 }
 
+// A one-sided tail never reads the other side's probability, so it is not computed (placeholder 1): for counts that
+// saves a whole incomplete beta or gamma evaluation per call.
+const needsBelow = (tail: Tail): boolean => tail !== 'high';
+const needsAbove = (tail: Tail): boolean => tail !== 'low';
+
 /** Standard normal: z is the standardised residual. */
 export function normalTailProbability(z: number, tail: Tail): number {
-  return sidedProbability(normalCdf(z), normalCdf(-z), tail);
+  return sidedProbability(needsBelow(tail) ? normalCdf(z) : 1, needsAbove(tail) ? normalCdf(-z) : 1, tail);
 }
 
 /**
@@ -28,8 +34,8 @@ export function normalTailProbability(z: number, tail: Tail): number {
 export function zeroInflatedLogNormalProbability(value: number, zeroMass: number, mu: number, sigma: number, tail: Tail, hasPositiveModel: boolean): number {
   if (!(value > 0)) return sidedProbability(zeroMass, 1, tail);
   const z = hasPositiveModel ? (Math.log(value) - mu) / sigma : 0;
-  const pBelow = zeroMass + (1 - zeroMass) * normalCdf(z);
-  const pAbove = (1 - zeroMass) * normalCdf(-z);
+  const pBelow = needsBelow(tail) ? zeroMass + (1 - zeroMass) * normalCdf(z) : 1;
+  const pAbove = needsAbove(tail) ? (1 - zeroMass) * normalCdf(-z) : 1;
   return sidedProbability(pBelow, pAbove, tail);
 }
 
@@ -48,14 +54,16 @@ export function countTailProbability(count: number, mean: number, variance: numb
   const lambda = Math.max(mean, 1e-9);
   let pBelow: number;
   let pAbove: number;
+  const below = needsBelow(tail);
+  const above = needsAbove(tail) && k !== 0;
   if (variance > lambda * 1.0001) {
     const r = (lambda * lambda) / (variance - lambda);
     const success = r / (r + lambda);
-    pBelow = regularizedBeta(success, r, k + 1);
-    pAbove = k === 0 ? 1 : regularizedBeta(1 - success, k, r);
+    pBelow = below ? regularizedBeta(success, r, k + 1) : 1;
+    pAbove = above ? regularizedBeta(1 - success, k, r) : 1;
   } else {
-    pBelow = regularizedUpperGamma(k + 1, lambda);
-    pAbove = k === 0 ? 1 : regularizedLowerGamma(k, lambda);
+    pBelow = below ? regularizedUpperGamma(k + 1, lambda) : 1;
+    pAbove = above ? regularizedLowerGamma(k, lambda) : 1;
   }
   return sidedProbability(pBelow, pAbove, tail);
 }

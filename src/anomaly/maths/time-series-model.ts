@@ -11,10 +11,10 @@
  * Memory: one Float64Array of scalars and, once learning starts, one Float32Array of slot profiles
  * (3 profiles × ≤24 slots × 3 floats); about 1.5 KB per seasonal series (see approxBytes).
  */
-import { jointProbability } from './aggregate-probabilities.js';
+import { jointProbabilityOfTwo } from './aggregate-probabilities.js';
 import { CircularHistogram, circularBins } from './circular-histogram.js';
 import { MULTI_BUCKET_CORRELATION, MULTI_BUCKET_SCALARS, MultiBucketFeature } from './multi-bucket.js';
-import { BASELINE_SCALARS, SeasonalBaseline } from './seasonal-baseline.js';
+import { BASELINE_SCALARS, BASELINE_SPREAD_INDEX, SeasonalBaseline, type BaselinePrediction } from './seasonal-baseline.js';
 import { countLogMass, countTailProbability, logNormalCountLogMass, normalTailProbability, zeroInflatedLogNormalProbability, zeroInflatedLogNormalQuantile } from './tail-probabilities.js';
 import { DBL_MIN, type Tail } from './types.js';
 
@@ -72,7 +72,8 @@ const BASELINE_AT = OWN_SCALARS;
 const MULTI_AT = BASELINE_AT + BASELINE_SCALARS;
 const SERIES_SCALARS = MULTI_AT + MULTI_BUCKET_SCALARS;
 
-const STATE_VERSION = 1;
+/** v2 added the baseline's member dispersion (SPREAD); v1 snapshots are read with a dispersion of 0. */
+const STATE_VERSION = 2;
 
 interface Snapshot {
   v: number;
@@ -85,14 +86,41 @@ function isSnapshot(x: unknown): x is Snapshot {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
   const opts = o.opts as Record<string, unknown> | undefined;
-  return o.v === STATE_VERSION && Array.isArray(o.s) && (o.prof === null || Array.isArray(o.prof)) && typeof opts === 'object' && opts !== null && typeof opts.bucketSpanMs === 'number' && typeof opts.kind === 'string';
+  return (o.v === 1 || o.v === STATE_VERSION) && Array.isArray(o.s) && (o.prof === null || Array.isArray(o.prof)) && typeof opts === 'object' && opts !== null && typeof opts.bucketSpanMs === 'number' && typeof opts.kind === 'string';
 }
 
-/** Mean and variance of X when ln(X + 1) is normal(mu, sd). */
-function countMoments(mu: number, sd: number): { mean: number; variance: number } {
-  const v = sd * sd;
-  return { mean: Math.max(Math.exp(mu + v / 2) - 1, 1e-9), variance: (Math.exp(v) - 1) * Math.exp(2 * mu + v) };
+/** Mean of X when ln(X + 1) is normal(mu, sd). */
+function countMean(mu: number, sd: number): number {
+  return Math.max(Math.exp(mu + (sd * sd) / 2) - 1, 1e-9);
 }
+
+/** Variance of X when ln(X + 1) is normal(mu, sd). */
+function countVariance(mu: number, sd: number): number {
+  const v = sd * sd;
+  return (Math.exp(v) - 1) * Math.exp(2 * mu + v);
+}
+
+/** The predictive distribution in transformed space. */
+interface Predictive {
+  mu: number;
+  sd: number;
+  seasonal: boolean;
+  hasData: boolean;
+}
+
+/**
+ * Scratch space for the hot path: probability() and addBucket() run once per series and bucket (per member, for a
+ * population), so their intermediate predictions are written here instead of into fresh objects. JavaScript runs one
+ * call at a time and none of these methods re-enters, so one shared instance is safe.
+ */
+const baselineScratch: BaselinePrediction = { mean: 0, variance: 0, support: 0, seasonal: false };
+const predictiveScratch: Predictive = { mu: 0, sd: 0, seasonal: false, hasData: false };
+const validValues: number[] = [];
+const validWeights: number[] = [];
+const positiveYs: number[] = [];
+const positiveWeights: number[] = [];
+/** The 97.5% point of the standard normal, for the count model's 95% interval. */
+const Z_975 = 1.959964;
 
 function multiBucketImpact(pSingle: number, pMulti: number): number {
   const ls = Math.log(Math.max(pSingle, DBL_MIN));
@@ -146,19 +174,30 @@ export class TimeSeriesModel {
     return v > 0 ? Math.log(v) : undefined;
   }
 
-  /** Predictive mean and standard deviation in transformed space. */
-  private predictive(t: number): { mu: number; sd: number; seasonal: boolean; hasData: boolean } {
+  /** Predictive mean and standard deviation in transformed space (written to the shared scratch, see above). */
+  private predictive(t: number): Predictive {
     const b = this.baseline as SeasonalBaseline;
-    const pred = b.predict(t);
+    const pred = b.predict(t, baselineScratch);
     const priorSd = this.opts.kind === 'count' ? PRIOR_SD.count : PRIOR_SD.metric;
     const variance = (pred.support * pred.variance + PRIOR_WEIGHT * priorSd * priorSd) / (pred.support + PRIOR_WEIGHT);
     // Counts are discrete: near zero, one event more is not a many-sigma event even in a slot that was always empty.
     const floor = this.opts.kind === 'count' ? MIN_SD + 0.3 * Math.exp(-pred.mean) : MIN_SD;
-    return { mu: pred.mean, sd: Math.max(Math.sqrt(variance), floor), seasonal: pred.seasonal, hasData: b.hasData };
+    const out = predictiveScratch;
+    out.mu = pred.mean;
+    out.sd = Math.max(Math.sqrt(variance), floor);
+    out.seasonal = pred.seasonal;
+    out.hasData = b.hasData;
+    return out;
   }
 
   private zeroMass(): number {
     return (this.s[ZERO_W] + 0.25) / (this.s[TOTAL_W] + 0.5);
+  }
+
+  /** u-quantile of the predictive distribution in value space (u ∈ {0.025, 0.5, 0.975}). */
+  private quantile(u: number, zero: number, mu: number, sd: number): number {
+    if (this.opts.kind !== 'count') return zeroInflatedLogNormalQuantile(u, zero, mu, sd);
+    return Math.max(Math.exp(mu + sd * (u === 0.5 ? 0 : u < 0.5 ? -Z_975 : Z_975)) - 1, 0);
   }
 
   /** Probability of observing `value` in the bucket starting at bucketStartMs, BEFORE it is learned. */
@@ -167,23 +206,21 @@ export class TimeSeriesModel {
     const { mu, sd, seasonal, hasData } = this.predictive(bucketStartMs);
     const isCount = this.opts.kind === 'count';
     const zero = isCount ? 0 : this.zeroMass();
-    const quantile = (u: number): number =>
-      isCount ? Math.max(Math.exp(mu + sd * (u === 0.5 ? 0 : u < 0.5 ? -1.959964 : 1.959964)) - 1, 0) : zeroInflatedLogNormalQuantile(u, zero, mu, sd);
-    const typical = hasData ? quantile(0.5) : isCount ? 0 : 0;
-    const lower = hasData ? quantile(0.025) : 0;
-    const upper = hasData ? quantile(0.975) : 0;
+    const typical = hasData ? this.quantile(0.5, zero, mu, sd) : 0;
+    const lower = hasData ? this.quantile(0.025, zero, mu, sd) : 0;
+    const upper = hasData ? this.quantile(0.975, zero, mu, sd) : 0;
     const anomalyType = value >= typical ? 'spike' : 'dip';
-    const base = { typical, lower, upper, anomalyType, seasonal } as const;
-    if (!this.informative || !Number.isFinite(value)) return { ...base, p: 1, pSingle: 1, pMulti: 1, multiBucketImpact: 0, informative: false };
+    if (!this.informative || !Number.isFinite(value)) {
+      return { typical, lower, upper, anomalyType, seasonal, p: 1, pSingle: 1, pMulti: 1, multiBucketImpact: 0, informative: false };
+    }
 
     let pSingle: number;
     const y = this.transform(value);
     if (isCount) {
       const z = ((y as number) - mu) / sd;
       const pLog = normalTailProbability(z, tail);
-      const { mean, variance } = countMoments(mu, sd);
       const wLog = 1 / (1 + Math.exp(-this.s[COUNT_LOG_ODDS]));
-      pSingle = wLog * pLog + (1 - wLog) * countTailProbability(value, mean, variance, tail);
+      pSingle = wLog * pLog + (1 - wLog) * countTailProbability(value, countMean(mu, sd), countVariance(mu, sd), tail);
     } else {
       pSingle = zeroInflatedLogNormalProbability(value, zero, mu, sd, tail, hasData);
     }
@@ -192,9 +229,13 @@ export class TimeSeriesModel {
     const multi = this.multi as MultiBucketFeature;
     const useMulti = y !== undefined && this.s[POOLED] === 0 && multi.ready;
     const pMulti = useMulti ? Math.min(Math.max(multi.probability((y as number) - mu, sd * sd, tail), DBL_MIN), 1) : 1;
-    const p = useMulti ? jointProbability([pSingle, pMulti], MULTI_BUCKET_CORRELATION) : pSingle;
+    const p = useMulti ? jointProbabilityOfTwo(pSingle, pMulti, MULTI_BUCKET_CORRELATION) : pSingle;
     return {
-      ...base,
+      typical,
+      lower,
+      upper,
+      anomalyType,
+      seasonal,
       p: Math.min(Math.max(p, DBL_MIN), 1),
       pSingle,
       pMulti,
@@ -224,26 +265,42 @@ export class TimeSeriesModel {
 
   /** Learn one bucket: one sample for individual analysis; many weighted samples for a population's pooled model. */
   addBucket(bucketStartMs: number, samples: WeightedSample[], learnWeight = 1): void {
-    const valid = samples.filter((x) => Number.isFinite(x.value) && Number.isFinite(x.weight) && x.weight >= 0);
+    // The valid samples' values and weights, in order, in reused scratch arrays (no per-bucket allocation).
+    const values = validValues;
+    const weights = validWeights;
+    values.length = 0;
+    weights.length = 0;
+    let wSum = 0;
+    for (let i = 0; i < samples.length; i++) {
+      const x = samples[i];
+      if (Number.isFinite(x.value) && Number.isFinite(x.weight) && x.weight >= 0) {
+        values.push(x.value);
+        weights.push(x.weight);
+        wSum += x.weight;
+      }
+    }
     const lw = Number.isFinite(learnWeight) ? Math.min(Math.max(learnWeight, 0), 1) : 1;
-    if (valid.length === 0 || lw === 0) return;
+    if (values.length === 0 || lw === 0) return;
     this.ageTo(bucketStartMs);
-    let wSum = valid.reduce((a, x) => a + x.weight, 0);
-    const weights = wSum > 0 ? valid.map((x) => x.weight) : valid.map(() => 1);
-    if (!(wSum > 0)) wSum = valid.length;
-    if (valid.length > 1 || valid[0].weight !== 1) this.s[POOLED] = 1;
+    if (values.length > 1 || weights[0] !== 1) this.s[POOLED] = 1;
+    if (!(wSum > 0)) {
+      weights.fill(1);
+      wSum = values.length;
+    }
     // A bucket teaches at most one observation's worth, however many samples a population sends.
     const omega = lw * Math.min(wSum, 1);
 
     if (this.circle) {
-      for (let i = 0; i < valid.length; i++) this.circle.add(valid[i].value, (omega * weights[i]) / wSum);
+      for (let i = 0; i < values.length; i++) this.circle.add(values[i], (omega * weights[i]) / wSum);
     } else {
       const b = this.baseline as SeasonalBaseline;
-      const ys: number[] = [];
-      const ws: number[] = [];
+      const ys = positiveYs;
+      const ws = positiveWeights;
+      ys.length = 0;
+      ws.length = 0;
       let zeroWeight = 0;
-      for (let i = 0; i < valid.length; i++) {
-        const y = this.transform(valid[i].value);
+      for (let i = 0; i < values.length; i++) {
+        const y = this.transform(values[i]);
         if (y === undefined) zeroWeight += weights[i];
         else {
           ys.push(y);
@@ -254,11 +311,11 @@ export class TimeSeriesModel {
       this.s[ZERO_W] = this.s[ZERO_W] * forget + (omega * zeroWeight) / wSum;
       this.s[TOTAL_W] = this.s[TOTAL_W] * forget + omega;
       if (ys.length > 0) {
-        const before = this.predictive(bucketStartMs);
-        if (this.opts.kind === 'count' && b.hasData) this.learnCountModelOdds(valid, weights, wSum, before.mu, before.sd, lw);
+        const { mu, sd } = this.predictive(bucketStartMs);
+        if (this.opts.kind === 'count' && b.hasData) this.learnCountModelOdds(values, weights, wSum, mu, sd, lw);
         const posWeight = omega * (1 - zeroWeight / wSum);
         if (this.s[POOLED] === 0) {
-          (this.multi as MultiBucketFeature).add(ys[0] - before.mu, lw);
+          (this.multi as MultiBucketFeature).add(ys[0] - mu, lw);
         }
         b.update(bucketStartMs, ys, ws, posWeight);
       }
@@ -268,11 +325,12 @@ export class TimeSeriesModel {
   }
 
   /** Update the log-odds between the two count models with this bucket's one-step-ahead likelihoods. */
-  private learnCountModelOdds(samples: WeightedSample[], weights: number[], wSum: number, mu: number, sd: number, lw: number): void {
-    const { mean, variance } = countMoments(mu, sd);
+  private learnCountModelOdds(values: number[], weights: number[], wSum: number, mu: number, sd: number, lw: number): void {
+    const mean = countMean(mu, sd);
+    const variance = countVariance(mu, sd);
     let diff = 0;
-    for (let i = 0; i < samples.length; i++) {
-      diff += (weights[i] / wSum) * (logNormalCountLogMass(samples[i].value, mu, sd) - countLogMass(samples[i].value, mean, variance));
+    for (let i = 0; i < values.length; i++) {
+      diff += (weights[i] / wSum) * (logNormalCountLogMass(values[i], mu, sd) - countLogMass(values[i], mean, variance));
     }
     if (!Number.isFinite(diff)) return;
     const keep = 1 - Math.min(1, lw / this.bucketsPerWeek());
@@ -311,6 +369,13 @@ export class TimeSeriesModel {
   /** Restore a snapshot; an unreadable snapshot yields null-safe defaults via a thrown Error the caller can catch. */
   static fromJSON(state: unknown): TimeSeriesModel {
     if (!isSnapshot(state)) throw new Error('TimeSeriesModel.fromJSON: not a TimeSeriesModel snapshot (version ' + STATE_VERSION + ')');
-    return new TimeSeriesModel(state.opts, { s: state.s, prof: state.prof });
+    const isTime = state.opts.kind === 'time_of_day' || state.opts.kind === 'time_of_week';
+    let scalars = state.s;
+    if (state.v === 1 && !isTime) {
+      // The dispersion scalar was appended to the baseline's block: shift the multi-bucket block behind it.
+      const at = BASELINE_AT + BASELINE_SPREAD_INDEX;
+      scalars = [...scalars.slice(0, at), 0, ...scalars.slice(at)];
+    }
+    return new TimeSeriesModel(state.opts, { s: scalars, prof: state.prof });
   }
 }

@@ -25,6 +25,22 @@ export interface RarityDetail {
   observations: number;
 }
 
+/** A person in its first buckets: when it first had data, and which of its first buckets this is (1-based). */
+export interface NewcomerPhase { firstSeenMs: number; newcomerBucket: number }
+
+/** What an established person's own history expects (95% interval), for the explanation. */
+export interface OwnExpectation { typical: number; lower: number; upper: number; seasonal: boolean; p: number }
+
+/**
+ * Which view judged a population person (Outflow's extension of §1.2, see population-views.ts): the pooled
+ * population (Elastic's only view), the newcomers' model, or population AND own history for an established person.
+ */
+export type PopulationView =
+  /** `newcomer` is set for a newcomer judged by the population because the newcomers' model is not trusted yet. */
+  | { kind: 'population'; newcomer?: NewcomerPhase }
+  | ({ kind: 'newcomer' } & NewcomerPhase)
+  | { kind: 'established'; population: { typical: number; upper: number; p: number }; own: OwnExpectation };
+
 export interface ScoredLeaf {
   detectorIndex: number;
   partition: string;
@@ -46,6 +62,8 @@ export interface ScoredLeaf {
   historyMs: number;
   rarity?: RarityDetail;
   causes?: Cause[];
+  /** Population detectors only. */
+  view?: PopulationView;
   /** Filled only for leaves that will be written (p < WRITE_PROBABILITY_THRESHOLD). */
   influences: LeafInfluence[];
 }

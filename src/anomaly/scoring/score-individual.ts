@@ -19,10 +19,11 @@ export const SKIP_MODEL_UPDATE_WEIGHT = 0.005;
 /** A zero-filled bucket is only reported when this unlikely (otherwise it would just dilute the bucket score). */
 const ZERO_FILL_REPORT_P = 0.05;
 
-export function newSeriesModels(view: DetectorView, bucketSpanMs: number): TimeSeriesModel[] {
+/** One model per feature; `minBucketsBeforeScoring` overrides the models' default warm-up. */
+export function newSeriesModels(view: DetectorView, bucketSpanMs: number, minBucketsBeforeScoring?: number): TimeSeriesModel[] {
   const kind = view.behaviour.modelKind;
   if (kind === 'rarity') throw new Error('rarity detectors have no time series');
-  return view.behaviour.features.map(() => new TimeSeriesModel({ bucketSpanMs, kind }));
+  return view.behaviour.features.map(() => new TimeSeriesModel({ bucketSpanMs, kind, ...(minBucketsBeforeScoring !== undefined ? { minBucketsBeforeScoring } : {}) }));
 }
 
 function splits(view: DetectorView, s: { partition: string; by: string | null }): Record<string, string | null> {

@@ -1,18 +1,20 @@
 /**
  * Population analysis (over field, §1.2): every over value ("person") in the bucket is compared with all persons.
  * One pooled model per partition × attribute (by value, or none) learns every person's bucket value, weighted
- * min(meanPersonBucketCount / personBucketCount, 1) / nSamples so that chatty persons cannot dominate; a person's
- * probability is the tail probability of its value under the pooled model. For DED: a destination port receiving
- * far more bytes than destination ports usually do.
+ * min(meanPersonBucketCount / personBucketCount, 1) so that chatty persons cannot dominate; a person's probability is
+ * the tail probability of its value under the pooled model. For DED: a destination port receiving far more bytes
+ * than destination ports usually do. Outflow adds two views (population-views.ts): newcomers are judged against
+ * what newcomers usually take, and established persons must be unusual for their own history too.
  */
 import { aggregateProbabilities, ATTRIBUTE_WEIGHTS, type WeightedSample } from '../maths/index.js';
 import type { PersonStats, PopulationAttribute } from '../series/model-state.js';
 import type { SeriesBucket } from '../series/series-bucket.js';
 import { evaluateRules } from './custom-rule-eval.js';
-import { combinedP, probabilities } from './feature-probability.js';
 import { computeInfluences } from './influence.js';
 import { WRITE_PROBABILITY_THRESHOLD, type Cause, type LeafInfluence, type ScoredLeaf } from './leaf.js';
 import { newSeriesModels, SKIP_MODEL_UPDATE_WEIGHT } from './score-individual.js';
+import { admitNewcomer, judgePerson, NEWCOMER_BUCKETS, newcomerSamples, newcomerSince } from './population-views.js';
+import { chattyWeights, learnNewcomers, learnOwnHistory, type PopulationRow } from './population-learning.js';
 import {
   FREQUENT_MIN_BUCKETS, FREQUENT_THRESHOLD, NEW_MODEL_ESTIMATE_BYTES, PERSON_OVERHEAD_BYTES,
   type CloseContext, type DetectorBucket, type DetectorView,
@@ -67,29 +69,32 @@ function scoreAttribute(view: DetectorView, attr: PopulationAttribute, members: 
   totalPersons: number, ctx: CloseContext, into: Map<string, PersonAccum>): void {
   const { def, behaviour } = view;
   const b = ctx.bucketStartMs;
-  const rows: Array<{ sb: SeriesBucket; person: string; features: number[] }> = [];
+  const rows: PopulationRow[] = [];
   for (const sb of members) {
     const features = behaviour.extract(sb.acc);
     if (!features || sb.over === null || !persons.has(sb.over)) continue;
-    rows.push({ sb, person: sb.over, features });
-    attr.personBuckets.set(sb.over, (attr.personBuckets.get(sb.over) ?? 0) + 1);
+    const personBuckets = (attr.personBuckets.get(sb.over) ?? 0) + 1;
+    attr.personBuckets.set(sb.over, personBuckets);
+    admitNewcomer(attr, sb.over, personBuckets, b);
+    rows.push({ sb, person: sb.over, features, personBuckets });
   }
   if (rows.length === 0) return;
   attr.lastSeen = b;
-  let total = 0;
-  for (const c of attr.personBuckets.values()) total += c;
-  const meanPersonBuckets = total / attr.personBuckets.size;
   const attributeFrequent = (def.excludeFrequent === 'by' || def.excludeFrequent === 'all') && def.byFieldName !== undefined
     && totalPersons >= FREQUENT_MIN_BUCKETS && attr.personBuckets.size / totalPersons > FREQUENT_THRESHOLD;
+  const weights = chattyWeights(attr, rows);
   const samples: WeightedSample[][] = behaviour.features.map(() => []);
-  for (const { sb, person, features } of rows) {
-    const probs = probabilities(attr.models, behaviour, def.tail, b, features);
-    let { p, informative } = combinedP(probs);
+  const fresh: WeightedSample[][] = behaviour.features.map(() => []);
+  rows.forEach(({ sb, person, features, personBuckets }, r) => {
+    const judgeInput = { behaviour, tail: def.tail, bucketStartMs: b, attr, person, personBuckets };
+    const judged = judgePerson(judgeInput, features);
+    const probs = judged.shown;
+    let p = judged.p;
     const splitValues: Record<string, string | null> = {};
     if (def.partitionFieldName) splitValues[def.partitionFieldName] = sb.partition;
     if (def.byFieldName) splitValues[def.byFieldName] = sb.by;
     if (def.overFieldName) splitValues[def.overFieldName] = person;
-    const rules = evaluateRules(def.customRules, { actual: features[0], typical: informative ? probs[0].typical : undefined, bucketStartMs: b, splits: splitValues });
+    const rules = evaluateRules(def.customRules, { actual: features[0], typical: judged.informative ? probs[0].typical : undefined, bucketStartMs: b, splits: splitValues });
     const personStats = persons.get(person);
     const personFrequent = (def.excludeFrequent === 'over' || def.excludeFrequent === 'all') && personStats !== undefined && frequent(personStats, ctx);
     if (rules.skipResult || attributeFrequent || personFrequent) p = 1;
@@ -97,25 +102,31 @@ function scoreAttribute(view: DetectorView, attr: PopulationAttribute, members: 
     if (!acc) into.set(person, (acc = { person, causes: [], leafParts: [], influences: new Map(), eventCount: 0 }));
     acc.eventCount += sb.acc.n;
     acc.causes.push({ by: sb.by, p, actual: features, typical: probs.map((x) => x.typical), lower: probs[0].lower, upper: probs[0].upper });
+    const since = judged.view.kind === 'newcomer' ? judged.view.firstSeenMs : (personStats?.firstSeen ?? b);
     acc.leafParts.push({
-      detectorIndex: def.index, partition: sb.partition, by: sb.by, over: person, p, informative,
+      detectorIndex: def.index, partition: sb.partition, by: sb.by, over: person, p, informative: judged.informative,
       actual: features, typical: probs.map((x) => x.typical), lower: probs[0].lower, upper: probs[0].upper,
       pSingle: probs[0].pSingle, pMulti: probs[0].pMulti, multiBucketImpact: probs[0].multiBucketImpact, anomalyType: probs[0].anomalyType,
-      eventCount: sb.acc.n, historyMs: b - (personStats?.firstSeen ?? b), influences: [],
+      eventCount: sb.acc.n, historyMs: b - since, influences: [], view: judged.view,
     });
     if (p < WRITE_PROBABILITY_THRESHOLD) {
-      const infl = computeInfluences(behaviour, sb, p, (f) => combinedP(probabilities(attr.models, behaviour, def.tail, b, f)).p);
+      const infl = computeInfluences(behaviour, sb, p, (f) => judgePerson(judgeInput, f).p);
       for (const i of infl) {
         const k = `${i.field}\u0000${i.value}`;
         const prev = acc.influences.get(k);
         if (!prev || prev.influence < i.influence) acc.influences.set(k, i);
       }
     }
-    const personCount = attr.personBuckets.get(person) ?? 1;
-    const weight = (Math.min(meanPersonBuckets / personCount, 1) / rows.length) * (rules.skipModelUpdate ? SKIP_MODEL_UPDATE_WEIGHT : 1);
-    features.forEach((v, i) => samples[i].push({ value: v, weight }));
-  }
+    // ml-cpp weighs each person's bucket value (one sample: the bucket's sum, count, ...) by the sample-rate weight
+    // alone; the pooled model then learns at most one observation's worth from the bucket.
+    const learnWeight = rules.skipModelUpdate ? SKIP_MODEL_UPDATE_WEIGHT : 1;
+    features.forEach((v, i) => samples[i].push({ value: v, weight: weights[r] * learnWeight }));
+    if (newcomerSince(attr, person, personBuckets) !== undefined) newcomerSamples(features, learnWeight).forEach((s, i) => fresh[i].push(s));
+    learnOwnHistory(view, attr, person, personBuckets, features, learnWeight, ctx);
+    if (personBuckets >= NEWCOMER_BUCKETS) attr.newcomers.delete(person);
+  });
   samples.forEach((s, i) => attr.models[i].addBucket(b, s, 1));
+  learnNewcomers(view, attr, fresh, ctx);
 }
 
 /** A person's record: its most anomalous attribute gives actual/typical; all attributes become causes[]. */
@@ -137,7 +148,10 @@ export function scorePopulation(view: DetectorView, data: DetectorBucket | undef
       let attr = view.state.attributes.get(key);
       if (!attr) {
         if (!ctx.allowNew(NEW_MODEL_ESTIMATE_BYTES * view.behaviour.features.length)) continue;
-        attr = { partition, attribute, models: newSeriesModels(view, ctx.bucketSpanMs), personBuckets: new Map(), firstSeen: ctx.bucketStartMs, lastSeen: ctx.bucketStartMs };
+        attr = {
+          partition, attribute, models: newSeriesModels(view, ctx.bucketSpanMs), personBuckets: new Map(),
+          firstSeen: ctx.bucketStartMs, lastSeen: ctx.bucketStartMs, newcomerModels: null, newcomers: new Map(), own: new Map(),
+        };
         view.state.attributes.set(key, attr);
       }
       scoreAttribute(view, attr, members, persons, persons.size, ctx, byPerson);

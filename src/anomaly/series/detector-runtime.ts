@@ -14,7 +14,10 @@ import { scoreIndividual } from '../scoring/score-individual.js';
 import { scorePopulation } from '../scoring/score-population.js';
 import { scoreRare } from '../scoring/score-rare.js';
 import { tallyEvent, type TallyInput } from './influencer-tally.js';
-import { emptyModelState, modelStateFromJson, modelStateToJson, type DetectorModelState } from './model-state.js';
+import type { TimeSeriesModel } from '../maths/index.js';
+import {
+  emptyModelState, modelStateFromJson, modelStateToJson, type DetectorModelState, type PersonSeries, type PopulationAttribute,
+} from './model-state.js';
 import {
   detectorBucketFromJson, detectorBucketToJson, newSeriesBucket, seriesKey,
   type DetectorBucket, type SeriesBucketJson, type SplitValues,
@@ -24,6 +27,21 @@ export type BadValueReporter = (field: string, value: unknown) => void;
 
 /** Something the memory guard may drop to get back under the soft limit. */
 export interface PrunableEntity { lastSeen: number; bytes: number; remove(): void }
+
+const modelBytes = (models: readonly TimeSeriesModel[]): number => models.reduce((n, m) => n + m.approxBytes(), 0);
+/** A pooled attribute with its newcomer model (its own histories are counted, and pruned, one by one). */
+const attributeBytes = (a: PopulationAttribute): number => SERIES_OVERHEAD_BYTES + modelBytes(a.models) + modelBytes(a.newcomerModels ?? []);
+const personSeriesBytes = (own: PersonSeries): number => SERIES_OVERHEAD_BYTES + modelBytes(own.models);
+
+/** Everything a population keeps about a person that is dropped with it (bucket counts, newcomer phase, own history). */
+function forgetPerson(s: DetectorModelState, partition: string, person: string): void {
+  for (const a of s.attributes.values()) {
+    if (a.partition !== partition) continue;
+    a.personBuckets.delete(person);
+    a.newcomers.delete(person);
+    a.own.delete(person);
+  }
+}
 
 export class DetectorRuntime implements DetectorView {
   readonly behaviour: FamilyBehaviour;
@@ -120,13 +138,16 @@ export class DetectorRuntime implements DetectorView {
     const s = this.state;
     let n = 0;
     for (const [k, v] of s.individual) if (v.lastSeen < cutoffMs) { s.individual.delete(k); n++; }
-    for (const [k, v] of s.attributes) if (v.lastSeen < cutoffMs) { s.attributes.delete(k); n++; }
+    for (const [k, v] of s.attributes) {
+      if (v.lastSeen < cutoffMs) { s.attributes.delete(k); n++; continue; }
+      for (const [person, own] of v.own) if (own.lastSeen < cutoffMs) { v.own.delete(person); n++; }
+    }
     for (const [k, v] of s.rarity) if (v.lastSeen < cutoffMs) { s.rarity.delete(k); n++; }
     for (const [partition, persons] of s.persons) {
       for (const [person, stats] of persons) {
         if (stats.lastSeen >= cutoffMs) continue;
         persons.delete(person);
-        for (const a of s.attributes.values()) if (a.partition === partition) a.personBuckets.delete(person);
+        forgetPerson(s, partition, person);
         n++;
       }
       if (persons.size === 0) s.persons.delete(partition);
@@ -142,7 +163,9 @@ export class DetectorRuntime implements DetectorView {
       out.push({ lastSeen: v.lastSeen, bytes: SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0), remove: () => s.individual.delete(k) });
     }
     for (const [k, v] of s.attributes) {
-      out.push({ lastSeen: v.lastSeen, bytes: SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0), remove: () => s.attributes.delete(k) });
+      out.push({ lastSeen: v.lastSeen, bytes: attributeBytes(v), remove: () => s.attributes.delete(k) });
+      // An own history can go on its own: the person falls back to the population view until it is re-learned.
+      for (const [person, own] of v.own) out.push({ lastSeen: own.lastSeen, bytes: personSeriesBytes(own), remove: () => v.own.delete(person) });
     }
     for (const [partition, persons] of s.persons) {
       for (const [person, stats] of persons) {
@@ -150,7 +173,7 @@ export class DetectorRuntime implements DetectorView {
           lastSeen: stats.lastSeen, bytes: PERSON_OVERHEAD_BYTES,
           remove: () => {
             persons.delete(person);
-            for (const a of s.attributes.values()) if (a.partition === partition) a.personBuckets.delete(person);
+            forgetPerson(s, partition, person);
           },
         });
       }
@@ -165,7 +188,10 @@ export class DetectorRuntime implements DetectorView {
     const s = this.state;
     let bytes = 0;
     for (const v of s.individual.values()) bytes += SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0);
-    for (const v of s.attributes.values()) bytes += SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0) + 16 * v.personBuckets.size;
+    for (const v of s.attributes.values()) {
+      bytes += attributeBytes(v) + 16 * v.personBuckets.size + 16 * v.newcomers.size;
+      for (const own of v.own.values()) bytes += personSeriesBytes(own);
+    }
     for (const persons of s.persons.values()) bytes += PERSON_OVERHEAD_BYTES * persons.size;
     for (const v of s.rarity.values()) bytes += SERIES_OVERHEAD_BYTES + v.model.approxBytes();
     return bytes;
@@ -175,7 +201,9 @@ export class DetectorRuntime implements DetectorView {
     const s = this.state;
     let persons = 0;
     for (const p of s.persons.values()) persons += p.size;
-    return s.individual.size + s.attributes.size + s.rarity.size + persons;
+    let ownHistories = 0;
+    for (const a of s.attributes.values()) ownHistories += a.own.size;
+    return s.individual.size + s.attributes.size + s.rarity.size + persons + ownHistories;
   }
 
   toJSON(): { state: unknown; open: Array<[number, SeriesBucketJson[]]> } {

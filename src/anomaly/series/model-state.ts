@@ -1,6 +1,7 @@
 /**
  * The learned state of one detector: individual series models (partition × by), pooled population models
- * (partition × attribute, with per-person bucket counts for the §1.2 weights) and rarity models (per partition).
+ * (partition × attribute, with per-person bucket counts for the §1.2 weights, plus Outflow's newcomer and
+ * own-history views, see scoring/population-views.ts) and rarity models (per partition).
  * Plain maps in insertion order, so a snapshot restores the exact iteration order and therefore identical output.
  */
 import { RarityModel, TimeSeriesModel } from '../maths/index.js';
@@ -17,6 +18,18 @@ export interface IndividualSeries {
 
 export interface PersonStats { buckets: number; firstSeen: number; lastSeen: number }
 
+/** One person's own history for one attribute: the buckets in which it had data (never zero-filled). */
+export interface PersonSeries {
+  /** One model per feature. */
+  models: TimeSeriesModel[];
+  /** The bucket the model started learning (the person's second bucket with data for this attribute). */
+  since: number;
+  lastSeen: number;
+  /** Distinct UTC days with data since then, and the last of them (a habit must recur over days). */
+  days: number;
+  lastDay: number;
+}
+
 export interface PopulationAttribute {
   partition: string;
   attribute: string | null;
@@ -25,6 +38,12 @@ export interface PopulationAttribute {
   personBuckets: Map<string, number>;
   firstSeen: number;
   lastSeen: number;
+  /** Pooled model of what newcomers send in their first buckets; null until the first newcomer. */
+  newcomerModels: TimeSeriesModel[] | null;
+  /** Persons now in their newcomer phase → their first bucket. Persons present from the start never enter. */
+  newcomers: Map<string, number>;
+  /** Own-history models, created lazily at a person's second bucket with data. */
+  own: Map<string, PersonSeries>;
 }
 
 export interface RarityPartition {
@@ -48,9 +67,20 @@ export function emptyModelState(): DetectorModelState {
   return { individual: new Map(), attributes: new Map(), persons: new Map(), rarity: new Map() };
 }
 
+interface PersonSeriesJson { m: unknown[]; s: number; l: number; d: number; ld: number }
+
+const personSeriesToJson = (v: PersonSeries): PersonSeriesJson => ({ m: v.models.map((m) => m.toJSON()), s: v.since, l: v.lastSeen, d: v.days, ld: v.lastDay });
+const personSeriesFromJson = (v: PersonSeriesJson): PersonSeries => ({
+  models: v.m.map((m) => TimeSeriesModel.fromJSON(m)), since: v.s, lastSeen: v.l, days: v.d, lastDay: v.ld,
+});
+
 interface StateJson {
   individual: Array<[string, { p: string; b: string | null; m: unknown[]; f: number; l: number; n: number }]>;
-  attributes: Array<[string, { p: string; a: string | null; m: unknown[]; pb: Array<[string, number]>; f: number; l: number }]>;
+  attributes: Array<[string, {
+    p: string; a: string | null; m: unknown[]; pb: Array<[string, number]>; f: number; l: number;
+    /** Added with the newcomer and own-history views; absent in older snapshots. */
+    nm?: unknown[] | null; nc?: Array<[string, number]>; ow?: Array<[string, PersonSeriesJson]>;
+  }]>;
   persons: Array<[string, Array<[string, PersonStats]>]>;
   rarity: Array<[string, { p: string; m: unknown; o: number; f: number; l: number }]>;
 }
@@ -58,7 +88,11 @@ interface StateJson {
 export function modelStateToJson(s: DetectorModelState): StateJson {
   return {
     individual: [...s.individual].map(([k, v]) => [k, { p: v.partition, b: v.by, m: v.models.map((m) => m.toJSON()), f: v.firstSeen, l: v.lastSeen, n: v.bucketsWithData }]),
-    attributes: [...s.attributes].map(([k, v]) => [k, { p: v.partition, a: v.attribute, m: v.models.map((m) => m.toJSON()), pb: [...v.personBuckets], f: v.firstSeen, l: v.lastSeen }]),
+    attributes: [...s.attributes].map(([k, v]) => [k, {
+      p: v.partition, a: v.attribute, m: v.models.map((m) => m.toJSON()), pb: [...v.personBuckets], f: v.firstSeen, l: v.lastSeen,
+      nm: v.newcomerModels ? v.newcomerModels.map((m) => m.toJSON()) : null, nc: [...v.newcomers],
+      ow: [...v.own].map(([pk, ps]) => [pk, personSeriesToJson(ps)] as [string, PersonSeriesJson]),
+    }]),
     persons: [...s.persons].map(([k, v]) => [k, [...v].map(([pk, ps]) => [pk, { ...ps }] as [string, PersonStats])]),
     rarity: [...s.rarity].map(([k, v]) => [k, { p: v.partition, m: v.model.toJSON(), o: v.observations, f: v.firstSeen, l: v.lastSeen }]),
   };
@@ -72,6 +106,9 @@ export function modelStateFromJson(raw: unknown): DetectorModelState {
     }])),
     attributes: new Map(j.attributes.map(([k, v]) => [k, {
       partition: v.p, attribute: v.a, models: v.m.map((m) => TimeSeriesModel.fromJSON(m)), personBuckets: new Map(v.pb), firstSeen: v.f, lastSeen: v.l,
+      newcomerModels: v.nm ? v.nm.map((m) => TimeSeriesModel.fromJSON(m)) : null,
+      newcomers: new Map(v.nc ?? []),
+      own: new Map((v.ow ?? []).map(([pk, ps]) => [pk, personSeriesFromJson(ps)])),
     }])),
     persons: new Map(j.persons.map(([k, v]) => [k, new Map(v.map(([pk, ps]) => [pk, { ...ps }]))])),
     rarity: new Map(j.rarity.map(([k, v]) => [k, { partition: v.p, model: RarityModel.fromJSON(v.m), observations: v.o, firstSeen: v.f, lastSeen: v.l }])),
