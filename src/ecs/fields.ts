@@ -105,10 +105,24 @@ export function setField(event: EcsEvent, path: string, value: EcsValue): void {
   node[parts[parts.length - 1]] = value;
 }
 
-/** True when the field exists with a non-null value (Elasticsearch's `exists`). */
+/**
+ * True when the field exists with a non-null value (Elasticsearch's `exists`). An object field such as `destination`
+ * exists when any field below it does, also in flat events that only hold dotted leaves (`destination.port`).
+ */
 export function hasField(event: EcsEvent, path: string): boolean {
   const v = getField(event, path);
-  if (v === undefined || v === null) return false;
+  if (v === undefined) return hasFlatChild(event, path + '.');
+  if (v === null) return false;
   if (Array.isArray(v)) return v.some((x) => x !== null);
   return true;
+}
+
+function hasFlatChild(event: EcsEvent, prefix: string): boolean {
+  for (const key in event) {
+    if (key.startsWith(prefix)) {
+      const v = event[key];
+      if (v !== undefined && v !== null && !(Array.isArray(v) && v.every((x) => x === null))) return true;
+    }
+  }
+  return false;
 }

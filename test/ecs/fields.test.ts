@@ -45,3 +45,9 @@ test('timestamps: ISO-8601, epoch ms, epoch seconds, garbage', () => {
   assert.equal(parseTimestamp(''), undefined);
   assert.equal(parseTimestamp(null), undefined);
 });
+
+test('an object field exists in a flat event when a leaf below it does', () => {
+  assert.equal(hasField({ 'destination.port': 443 }, 'destination'), true);
+  assert.equal(hasField({ 'destination.port': null }, 'destination'), false);
+  assert.equal(hasField({ 'destinationx.port': 1 }, 'destination'), false);
+});
