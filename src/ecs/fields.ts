@@ -22,6 +22,8 @@ export function getField(event: EcsEvent | EcsValue | undefined, path: string): 
   if (!Array.isArray(event)) {
     const flat = (event as Record<string, EcsValue | undefined>)[path];
     if (flat !== undefined) return flat;
+    // Projected (flat) events hold every kept field as an own property, undefined when absent: nothing to walk.
+    if (path in event) return undefined;
   }
   return walk(event as EcsValue, splitPath(path), 0);
 }

@@ -1,4 +1,5 @@
 /** Field edits the reader makes before an event leaves it: removing a bad field, projecting to a flat object. */
+import { flatEventBuilderFor } from './flat-event-builder.js';
 import { getField, type EcsEvent, type EcsValue } from '../ecs/index.js';
 
 /** Removes `path` where `getField` would find it (flat dotted key or any nesting split). True when something was removed. */
@@ -18,14 +19,14 @@ export function removeField(node: EcsEvent, path: string): boolean {
   return false;
 }
 
-/** A flat object holding only `paths` (dotted keys) that are present in `event`; `getField` reads it directly. */
+/**
+ * The flat object of `paths` (dotted keys) that `getField` reads directly: every path is an own property, undefined
+ * when the event has no value there (see flat-event-builder.ts for why absent fields are kept as undefined).
+ */
 export function projectFlat(event: EcsEvent, paths: readonly string[]): EcsEvent {
-  const out: EcsEvent = {};
-  for (const path of paths) {
-    const v = getField(event, path);
-    if (v !== undefined) out[path] = v;
-  }
-  return out;
+  const values: Array<EcsValue | undefined> = new Array(paths.length);
+  for (let k = 0; k < paths.length; k++) values[k] = getField(event, paths[k]);
+  return flatEventBuilderFor(paths).build(values);
 }
 
 /** True when `v` is a number, a numeric string (Elasticsearch coerces those), or an array of only such values. */

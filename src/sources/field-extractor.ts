@@ -5,6 +5,7 @@
  * `projectFlat` yields; whenever it cannot be sure of that (invalid JSON, a key with escapes, a duplicate key on a
  * wanted path, an array on the way to a wanted field, ...) it says so and the caller parses the line whole.
  */
+import { flatEventBuilderFor } from './flat-event-builder.js';
 import type { EcsEvent, EcsValue } from '../ecs/index.js';
 import { compileFieldPlan, type FieldPlan, type PathState } from './field-plan.js';
 import { SCAN_FAIL, STRING_ESCAPED, lastNumberIsInteger, lastStringFlags, scanLiteral, scanNumber, scanString, skipValue, skipWhitespace } from './json-scan.js';
@@ -131,12 +132,9 @@ export class FieldExtractor {
   project(line: Buffer | string): EcsEvent | undefined {
     const buf = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
     if (!this.scan(buf, 0, buf.length)) return undefined;
-    const out: EcsEvent = {};
-    for (let k = 0; k < this.keptCount; k++) {
-      const v = this.value(k);
-      if (v !== undefined) out[this.wanted[k]] = v;
-    }
-    return out;
+    const values: Array<EcsValue | undefined> = new Array(this.keptCount);
+    for (let k = 0; k < this.keptCount; k++) values[k] = this.value(k);
+    return flatEventBuilderFor(this.wanted.slice(0, this.keptCount)).build(values);
   }
 
   private make(state: PathState): EcsValue {

@@ -1,42 +1,29 @@
 /**
- * Makes the flat projected event objects (`{"@timestamp": …, "source.ip": …}`) fast. Setting ten different
- * dotted keys one by one goes through V8's slow generic property store; an object literal of a fixed shape is
- * made in one step. One literal-making function is compiled per pattern of present fields (a projection has few).
+ * Makes the flat projected event objects (`{"@timestamp": …, "source.ip": …}`) fast. Every event of a projection gets
+ * the same shape: one object literal holding every kept field, `undefined` where the line had none. Setting dotted keys
+ * one by one would go through V8's slow generic property store, and one shape for all events keeps the code that reads
+ * them monomorphic. `getField` relies on this: a kept field that is absent is an own property holding `undefined`,
+ * so a miss is answered without walking nested objects. JSON.stringify leaves the undefined fields out.
  */
 import type { EcsEvent, EcsValue } from '../ecs/index.js';
 
 type MakeEvent = (values: ArrayLike<EcsValue | undefined>) => EcsEvent;
 
-/** Past this many fields the presence pattern no longer fits one integer: objects are built key by key. */
-const MAX_FIELDS = 30;
-const MAX_SHAPES = 256;
-
 export class FlatEventBuilder {
-  private readonly makers = new Map<number, MakeEvent>();
-  private readonly literals: boolean;
+  private readonly make: MakeEvent;
 
   constructor(private readonly fields: readonly string[]) {
-    // `__proto__` in an object literal sets the prototype instead of making a property.
-    this.literals = fields.length <= MAX_FIELDS && !fields.includes('__proto__');
+    // `__proto__` in an object literal sets the prototype instead of making a property: build such events key by key.
+    this.make = fields.includes('__proto__') ? (values) => this.buildByKeys(values) : FlatEventBuilder.compile(fields);
   }
 
-  /** The event holding `values[k]` as field k, for every k whose value is not undefined. */
+  /** The event holding `values[k]` as field k (undefined where the line had no value). */
   build(values: ArrayLike<EcsValue | undefined>): EcsEvent {
-    if (!this.literals) return this.buildByKeys(values);
-    let mask = 0;
-    for (let k = 0; k < this.fields.length; k++) if (values[k] !== undefined) mask |= 1 << k;
-    let make = this.makers.get(mask);
-    if (make === undefined) {
-      if (this.makers.size >= MAX_SHAPES) return this.buildByKeys(values);
-      make = this.compile(mask);
-      this.makers.set(mask, make);
-    }
-    return make(values);
+    return this.make(values);
   }
 
-  private compile(mask: number): MakeEvent {
-    const members: string[] = [];
-    for (let k = 0; k < this.fields.length; k++) if ((mask & (1 << k)) !== 0) members.push(`${JSON.stringify(this.fields[k])}: v[${k}]`);
+  private static compile(fields: readonly string[]): MakeEvent {
+    const members = fields.map((f, k) => `${JSON.stringify(f)}: v[${k}]`);
     // The field names are JSON-quoted, so no input can change the code compiled here.
     return new Function('v', `return { ${members.join(', ')} };`) as MakeEvent;
   }
