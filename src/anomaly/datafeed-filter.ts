@@ -16,6 +16,36 @@ export interface EventView {
   runtimeFieldNames: string[];
 }
 
+/**
+ * Jobs of one module usually share their datafeed query (the four DED network jobs, the seven LMD RDP jobs): they
+ * share one compiled filter, which remembers its answer for the last event, so the engine evaluates each distinct
+ * query once per event however many jobs use it.
+ */
+interface SharedFilter {
+  test(event: EcsEvent): boolean;
+}
+const sharedFilters = new Map<string, SharedFilter>();
+
+function sharedFilter(key: string, predicates: Array<(e: EcsEvent) => boolean>): SharedFilter {
+  let f = sharedFilters.get(key);
+  if (!f) {
+    let lastEvent: EcsEvent | undefined;
+    let lastResult = false;
+    f = {
+      test(event) {
+        if (event !== lastEvent) {
+          lastEvent = event;
+          lastResult = predicates.every((p) => p(event));
+        }
+        return lastResult;
+      },
+    };
+    if (sharedFilters.size > 256) sharedFilters.clear();
+    sharedFilters.set(key, f);
+  }
+  return f;
+}
+
 export function buildEventView(def: JobDefinition): EventView {
   const where = `${def.source} job ${def.id}`;
   const nodes = [compileEsDsl(def.datafeed.query, `${where} datafeed`)];
@@ -47,12 +77,19 @@ export function buildEventView(def: JobDefinition): EventView {
   for (const [, d] of runtime) for (const f of d.inputs) fields.add(f);
   for (const n of runtimeNames) fields.delete(n);
   fields.delete('_tier');
+  // Queries that do not read a runtime field are judged on the event itself: the view (a copy with the derived
+  // fields) is then made only for the events the job ingests.
+  const queryFields = new Set(nodes.flatMap((n) => referencedFields(n)));
+  const readsRuntime = runtimeNames.some((n) => queryFields.has(n) || queryFields.has('*'));
+  const shared = readsRuntime ? undefined : sharedFilter(JSON.stringify([def.datafeed.query, def.module?.query ?? null]), predicates);
   return {
     view,
-    accepts: (event) => {
-      const v = view(event);
-      return predicates.every((p) => p(v));
-    },
+    accepts: shared
+      ? (event) => shared.test(event)
+      : (event) => {
+          const v = view(event);
+          return predicates.every((p) => p(v));
+        },
     fieldsRead: [...fields],
     runtimeFieldNames: runtimeNames,
   };

@@ -3,7 +3,7 @@
  * mean and variance, so that a moderate rise sustained over several buckets is noticed even when no single bucket is.
  */
 import { normalTailProbability } from './tail-probabilities.js';
-import type { Tail } from './types.js';
+import { DBL_MIN, type Tail } from './types.js';
 
 export const WINDOW = 12;
 const DECAY = 0.9;
@@ -86,4 +86,13 @@ export class MultiBucketFeature {
   age(factor: number): void {
     this.s[this.offset + N] *= factor;
   }
+}
+
+/** Record-level multi_bucket_impact (§3.1 step 8): −5 = purely single-bucket … +5 = purely multi-bucket. */
+export function multiBucketImpact(pSingle: number, pMulti: number): number {
+  const ls = Math.log(Math.max(pSingle, DBL_MIN));
+  const lm = Math.log(Math.max(pMulti, DBL_MIN));
+  const scale = (5 * Math.min(ls, lm)) / Math.min(Math.max(ls, lm), -0.001) / Math.log(1000);
+  const v = Math.floor(100 * Math.min(Math.max(scale * (ls - lm), -5), 5)) / 100;
+  return v === 0 ? 0 : v;
 }

@@ -12,12 +12,10 @@
  * sample is padded to n' = max(n, min(1/p, 2000)) with scores below the one being normalised, p = S⁻¹(raw). A genuine
  * p ≈ 1e−20 anomaly in a young quiet job thus normalises to ≥ 75, and with ≥ 2000 updates the behaviour is ml-cpp's.
  *
- * Cost: c1 needs two beta quantiles (a root search on the incomplete beta), by far the dearest part. It depends only on
- * (padded sample size, share of the sample below the score), so it is memoised on that pair; the sketch's n, median and
- * zero share are read once per sketch change. Normalising the records of a bucket, or a window of results after a big
- * change, therefore solves each distinct percentile once. The memo never changes a result, only whether it is recomputed.
+ * Cost: c1 is memoised (percentile-ceiling.ts) and the sketch's n, median and zero share are read once per sketch
+ * change, so normalising many scores between two updates repeats no work.
  */
-import { betaQuantile } from './beta.js';
+import { MAXIMUM_NORMALIZED_SCORE, PercentileCeiling, knotScore } from './percentile-ceiling.js';
 import { QuantileSketch } from './quantile-sketch.js';
 import { LARGEST_SIGNIFICANT_PROBABILITY, SMALL_PROBABILITY, anomalyScore, probabilityFromScore } from './raw-score.js';
 
@@ -27,27 +25,10 @@ const FORGET_MAX_SCORE_INTERVAL = 50;
 const QUANTILE_DECAY_TIME = 20;
 const NOISE_PERCENTILE = 50;
 const NOISE_MULTIPLIER = 1;
-const MAXIMUM_NORMALIZED_SCORE = 100;
-const CONFIDENCE_INTERVAL = 70;
 const DEFAULT_DECAY_RATE = 0.0005;
 const STANDARD_BUCKET_SECONDS = 1800;
 const PADDING_CAP = 2000;
-/** Memoised c1 values kept at most (then the memo starts afresh): a result window holds ≤ 10 000 scores. */
-const C1_MEMO_LIMIT = 4096;
 const STATE_VERSION = 1;
-
-/** (percentile, normalised score) knots of DEFAULT_NORMALIZED_SCORE_KNOT_POINTS. */
-const KNOTS: ReadonlyArray<readonly [number, number]> = [
-  [0, 0],
-  [70, 1],
-  [85, 1.2],
-  [90, 1.5],
-  [95, 3],
-  [97, 20],
-  [99, 50],
-  [99.9, 90],
-  [100, 100],
-];
 
 const C3_SLOPE =
   (anomalyScore(SMALL_PROBABILITY) - anomalyScore(LARGEST_SIGNIFICANT_PROBABILITY)) / (Math.log(SMALL_PROBABILITY) - Math.log(LARGEST_SIGNIFICANT_PROBABILITY));
@@ -75,23 +56,6 @@ function isSnapshot(x: unknown): x is Snapshot {
   return o.v === STATE_VERSION && typeof o.bucketSpanMs === 'number' && Array.isArray(o.values) && Array.isArray(o.weights) && Array.isArray(o.maxima) && Array.isArray(o.pending);
 }
 
-/** Piecewise-linear knot map from a percentile to a normalised score (the lower_bound walk of ml-cpp). */
-function knotScore(percentile: number): number {
-  let i = 0;
-  while (i < KNOTS.length && !(KNOTS[i][0] >= percentile)) i++;
-  if (i === KNOTS.length) return MAXIMUM_NORMALIZED_SCORE;
-  i = Math.max(i, 1);
-  const [x0, y0] = KNOTS[i - 1];
-  const [x1, y1] = KNOTS[i];
-  return y0 + ((y1 - y0) * (percentile - x0)) / (x1 - x0);
-}
-
-/** CQDigest::cdfQuantile: finite-sample (beta posterior) quantile q of a c.d.f. value p seen on n samples. */
-function cdfQuantile(n: number, p: number, q: number): number {
-  if (q === 0.5) return p;
-  return betaQuantile(q, n * p + 1 / 3, n * (1 - p) + 1 / 3);
-}
-
 /** What normalize() reads from the sketch, fixed until the sketch next changes. */
 interface SketchSummary {
   version: number;
@@ -114,9 +78,7 @@ export class ScoreNormalizer {
   private last: number | null = null;
   private untilQuantileDecay = QUANTILE_DECAY_TIME;
   private summary: SketchSummary | null = null;
-  /** c1 by padded sample size, then by share below: a pure function of the two, so it survives sketch changes. */
-  private readonly c1Memo = new Map<number, Map<number, number>>();
-  private c1MemoSize = 0;
+  private readonly percentileCeiling: PercentileCeiling;
 
   constructor(opts: { bucketSpanMs: number }) {
     this.bucketSpanMs = opts.bucketSpanMs > 0 && Number.isFinite(opts.bucketSpanMs) ? opts.bucketSpanMs : 3_600_000;
@@ -125,6 +87,7 @@ export class ScoreNormalizer {
     this.decayRate = DEFAULT_DECAY_RATE * this.bucketNormalizationFactor;
     this.maxDecayRate = this.decayRate * Math.max(spanSeconds / STANDARD_BUCKET_SECONDS, 1);
     this.groupSize = Math.max(1, Math.round(3600 / Math.min(Math.max(2 * spanSeconds, 300), 3600)));
+    this.percentileCeiling = new PercentileCeiling(this.bucketNormalizationFactor);
   }
 
   private static discrete(raw: number): number {
@@ -195,29 +158,6 @@ export class ScoreNormalizer {
     return this.summary;
   }
 
-  private toPercentile(b: number): number {
-    return Math.min(Math.max(100 * Math.pow(b, 1 / this.bucketNormalizationFactor), 0), 100);
-  }
-
-  /** c1 for a score with share `below` of a (padded) sample of size `padded` under it: the 70% interval through the knots. */
-  private percentileScore(padded: number, below: number): number {
-    let byBelow = this.c1Memo.get(padded);
-    const known = byBelow?.get(below);
-    if (known !== undefined) return known;
-    const lo = this.toPercentile(cdfQuantile(padded, below, (100 - CONFIDENCE_INTERVAL) / 200));
-    const hi = this.toPercentile(cdfQuantile(padded, below, (100 + CONFIDENCE_INTERVAL) / 200));
-    const c1 = (knotScore(Math.min(lo, hi)) + knotScore(Math.max(lo, hi))) / 2;
-    if (this.c1MemoSize >= C1_MEMO_LIMIT) {
-      this.c1Memo.clear();
-      this.c1MemoSize = 0;
-      byBelow = undefined;
-    }
-    if (!byBelow) this.c1Memo.set(padded, (byBelow = new Map()));
-    byBelow.set(below, c1);
-    this.c1MemoSize++;
-    return c1;
-  }
-
   /** 0..100 by the min(c0, c1, c2, c3, 100) rule; 0 for a raw score of 0 or while there is no history. */
   normalize(raw: number, scopes: string[]): number {
     if (!(raw > 0)) return 0;
@@ -235,7 +175,7 @@ export class ScoreNormalizer {
     const p = probabilityFromScore(score);
     const padded = Math.max(n, Math.min(1 / p, PADDING_CAP));
     const below = (this.sketch.weightBelow(discrete) + (padded - n)) / padded;
-    const c1 = this.percentileScore(padded, below);
+    const c1 = this.percentileCeiling.score(padded, below);
 
     // c2: ceiling relative to the largest raw score seen in the scope.
     let c2 = MAXIMUM_NORMALIZED_SCORE;

@@ -86,3 +86,14 @@ export function logNormalCountLogMass(count: number, mu: number, sd: number): nu
   const z = (Math.log(k + 1) - mu) / sd;
   return Math.log(Math.log((k + 1.5) / (k + 0.5))) - Math.log(sd) - 0.5 * z * z - 0.5 * Math.log(2 * Math.PI);
 }
+
+/** Mean of X when ln(X + 1) is normal(mu, sd). */
+export function countMean(mu: number, sd: number): number {
+  return Math.max(Math.exp(mu + (sd * sd) / 2) - 1, 1e-9);
+}
+
+/** Variance of X when ln(X + 1) is normal(mu, sd). */
+export function countVariance(mu: number, sd: number): number {
+  const v = sd * sd;
+  return (Math.exp(v) - 1) * Math.exp(2 * mu + v);
+}

@@ -11,43 +11,16 @@
  * Memory: one Float64Array of scalars and, once learning starts, one Float32Array of slot profiles
  * (3 profiles × ≤24 slots × 3 floats); about 1.5 KB per seasonal series (see approxBytes).
  */
-import { jointProbabilityOfTwo } from './aggregate-probabilities.js';
+import { jointProbabilityOfTwo } from './joint-probability.js';
 import { CircularHistogram, circularBins } from './circular-histogram.js';
-import { MULTI_BUCKET_CORRELATION, MULTI_BUCKET_SCALARS, MultiBucketFeature } from './multi-bucket.js';
+import { MULTI_BUCKET_CORRELATION, MULTI_BUCKET_SCALARS, MultiBucketFeature, multiBucketImpact } from './multi-bucket.js';
 import { BASELINE_SCALARS, BASELINE_SPREAD_INDEX, SeasonalBaseline, type BaselinePrediction } from './seasonal-baseline.js';
-import { countLogMass, countTailProbability, logNormalCountLogMass, normalTailProbability, zeroInflatedLogNormalProbability, zeroInflatedLogNormalQuantile } from './tail-probabilities.js';
+import type { SeriesProbability, TimeSeriesModelOptions, WeightedSample } from './series-types.js';
+import {
+  countLogMass, countMean, countTailProbability, countVariance, logNormalCountLogMass, normalTailProbability, zeroInflatedLogNormalProbability,
+  zeroInflatedLogNormalQuantile,
+} from './tail-probabilities.js';
 import { DBL_MIN, type Tail } from './types.js';
-
-export interface WeightedSample {
-  value: number;
-  weight: number;
-}
-
-export interface SeriesProbability {
-  /** Combined single+multi bucket probability, in [DBL_MIN, 1]. */
-  p: number;
-  pSingle: number;
-  pMulti: number;
-  /** §3.1 step 8, in [−5, 5]; −5 = purely single-bucket. */
-  multiBucketImpact: number;
-  /** The model's expected value for this bucket (median of the predictive distribution). */
-  typical: number;
-  /** 95% interval of the predictive distribution. */
-  lower: number;
-  upper: number;
-  anomalyType: 'spike' | 'dip';
-  /** False during warm-up; then p is 1. */
-  informative: boolean;
-  /** True when a daily or weekday/weekend profile is in use. */
-  seasonal: boolean;
-}
-
-export interface TimeSeriesModelOptions {
-  bucketSpanMs: number;
-  kind: 'count' | 'metric' | 'time_of_day' | 'time_of_week';
-  /** Warm-up in buckets; default max(20 buckets, 2 days of buckets), i.e. 48 at 1h, 20 at 3h, 192 at 15m. */
-  minBucketsBeforeScoring?: number;
-}
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -89,17 +62,6 @@ function isSnapshot(x: unknown): x is Snapshot {
   return (o.v === 1 || o.v === STATE_VERSION) && Array.isArray(o.s) && (o.prof === null || Array.isArray(o.prof)) && typeof opts === 'object' && opts !== null && typeof opts.bucketSpanMs === 'number' && typeof opts.kind === 'string';
 }
 
-/** Mean of X when ln(X + 1) is normal(mu, sd). */
-function countMean(mu: number, sd: number): number {
-  return Math.max(Math.exp(mu + (sd * sd) / 2) - 1, 1e-9);
-}
-
-/** Variance of X when ln(X + 1) is normal(mu, sd). */
-function countVariance(mu: number, sd: number): number {
-  const v = sd * sd;
-  return (Math.exp(v) - 1) * Math.exp(2 * mu + v);
-}
-
 /** The predictive distribution in transformed space. */
 interface Predictive {
   mu: number;
@@ -121,14 +83,6 @@ const positiveYs: number[] = [];
 const positiveWeights: number[] = [];
 /** The 97.5% point of the standard normal, for the count model's 95% interval. */
 const Z_975 = 1.959964;
-
-function multiBucketImpact(pSingle: number, pMulti: number): number {
-  const ls = Math.log(Math.max(pSingle, DBL_MIN));
-  const lm = Math.log(Math.max(pMulti, DBL_MIN));
-  const scale = (5 * Math.min(ls, lm)) / Math.min(Math.max(ls, lm), -0.001) / Math.log(1000);
-  const v = Math.floor(100 * Math.min(Math.max(scale * (ls - lm), -5), 5)) / 100;
-  return v === 0 ? 0 : v;
-}
 
 export class TimeSeriesModel {
   private readonly opts: TimeSeriesModelOptions;
