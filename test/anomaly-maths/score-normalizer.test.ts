@@ -57,3 +57,23 @@ test('snapshot round trip gives the same normalised scores', () => {
   for (const raw of [1, 10, 30, 45]) assert.equal(restored.normalize(raw, ['root']), normalizer.normalize(raw, ['root']));
   assert.throws(() => ScoreNormalizer.fromJSON({}));
 });
+
+test('normalising in any order, or again, gives the same scores (reused work never changes a result)', () => {
+  const history = (): ScoreNormalizer => {
+    const normalizer = new ScoreNormalizer({ bucketSpanMs: HOUR });
+    // Fewer than 2000 updates: the padded sample size then depends on the score too.
+    for (let i = 0; i < 1200; i++) {
+      const raw = i % 7 === 0 ? anomalyScore(10 ** (-2 - (i % 13))) : i % 3 === 0 ? 0.2 + (i % 11) / 10 : 0;
+      normalizer.update(i * HOUR, [{ raw, scopes: ['root'] }]);
+    }
+    return normalizer;
+  };
+  const raws = Array.from({ length: 200 }, (_, i) => 0.05 + ((i * 37) % 200) / 2);
+  const forward = history();
+  const backward = history();
+  const once = raws.map((r) => forward.normalize(r, ['root']));
+  const reversed = [...raws].reverse().map((r) => backward.normalize(r, ['root'])).reverse();
+  assert.deepEqual(reversed, once);
+  assert.deepEqual(raws.map((r) => forward.normalize(r, ['root'])), once, 'a second pass over the same scores');
+  assert.ok(once.some((s) => s > 50) && once.some((s) => s < 5), 'the scores span the scale');
+});

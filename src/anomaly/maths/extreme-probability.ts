@@ -18,7 +18,7 @@ const LOG_CENTRE_WEIGHT = Math.log(8 / 9);
 function logGaussSum(l0: number, l1: number, l2: number, half: number): number {
   const top = Math.max(l0, l1, l2);
   if (top === -Infinity) return -Infinity;
-  return top + Math.log(0 + Math.exp(l0 - top) + Math.exp(l1 - top) + Math.exp(l2 - top)) + Math.log(half);
+  return top + Math.log(Math.exp(l0 - top) + Math.exp(l1 - top) + Math.exp(l2 - top)) + Math.log(half);
 }
 
 /** The ordered extreme probabilities the numerical fallback integrates over (see numericalLogMFromN). */
