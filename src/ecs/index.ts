@@ -2,3 +2,4 @@
 export type { EcsEvent, EcsValue } from './event.js';
 export { getField, getValues, getString, getNumber, setField, hasField } from './fields.js';
 export { parseTimestamp, eventTime, isoTime, type TimeFormat } from './timestamp.js';
+export { parseDurationMs, formatDurationShort } from './duration.js';

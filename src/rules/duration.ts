@@ -20,12 +20,7 @@ export function parseLookback(from: string): number | undefined {
 }
 
 /** Milliseconds as the shortest exact unit text: 600000 → "10m", 5400000 → "90m", 604800000 → "7d". */
-export function formatDuration(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
-    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
-  }
-  return `${Math.round(ms)}ms`;
-}
+export { formatDurationShort as formatDuration } from '../ecs/duration.js';
 
 /** Rounded human span for explanations: 42s, 12m, 3.5h, 2d. */
 export function formatSpan(ms: number): string {

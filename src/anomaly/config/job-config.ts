@@ -6,7 +6,7 @@
 import { ConfigError } from '../../errors.js';
 import { compileEsDsl } from '../../query/index.js';
 import { jobSchema, datafeedSchema, describeZodIssue, type DatafeedJson } from './schemas.js';
-import { parseDurationMs } from './duration.js';
+import { parseDurationMs } from '../../ecs/duration.js';
 import { parseModelMemoryLimit } from './memory-limit.js';
 import { toTimeFormat } from './time-format.js';
 import { buildDetector } from './detector-validation.js';

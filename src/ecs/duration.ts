@@ -1,4 +1,4 @@
-/** Elastic time values ("3h", "15m", "90s", "1d", "500ms", or a number of seconds) → milliseconds. */
+/** Elastic time values ("3h", "15m", "90s", "1d", "500ms", or a number of seconds) to milliseconds and back: one parser for job settings, rule schedules and command-line options. */
 
 const UNIT_MS: Record<string, number> = {
   nanos: 1e-6, micros: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000,
@@ -20,7 +20,7 @@ export function parseDurationMs(value: unknown): number | undefined {
 /** "3h", "15m", "1d" back from milliseconds, for messages and explanations. */
 export function formatDurationShort(ms: number): string {
   for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
-    if (ms % size === 0) return `${ms / size}${unit}`;
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${ms}ms`;
 }
