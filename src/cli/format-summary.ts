@@ -31,6 +31,7 @@ export function formatSummary(s: ReplaySummary): string {
   }
   const firing = s.rules.filter((r) => r.alerts > 0);
   out.push(`Rules: ${s.rules.length} loaded, ${firing.length} fired; ${s.unsupportedRules.length} not supported`);
+  if (s.overriddenRules.length) out.push(`  ${s.overriddenRules.length} bundled rule(s) replaced by your content with the same rule_id (e.g. ${s.overriddenRules[0].name})`);
   for (const u of s.unsupportedRules) out.push(`  not supported: ${u.name ?? u.file} (${u.type ?? '?'}): ${u.reason}`);
   for (const r of firing) out.push(`  ${r.alerts} alert(s)${r.suppressed ? `, ${r.suppressed} suppressed` : ''}: ${r.name}`);
   for (const r of s.rules) for (const w of r.warnings) out.push(`  warning (${r.name}): ${w}`);

@@ -8,7 +8,7 @@ import { AnomalyJob, loadJobs, type JobDefinition } from '../anomaly/index.js';
 import { RuleEngine, loadRules, closableAlertUuids, type RuleLoadReport } from '../rules/index.js';
 import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks, type Enricher, type EgressFilter } from '../enrich/index.js';
 import type { Store } from '../store/index.js';
-import { findContent } from './content-loader.js';
+import { BUILTIN_CONTENT_DIR, findContent } from './content-loader.js';
 import type { RoutedJob } from './detection-pipeline.js';
 import { describeJob, jobNumericFields, jobReadsEgressFlows } from './job-facts.js';
 
@@ -27,6 +27,8 @@ export interface Detection {
   numericFields: string[];
   keepFields: string[] | 'all';
   unsupportedRules: RuleLoadReport['unsupported'];
+  /** Bundled rules the user's content replaced (same rule_id). */
+  overriddenRules: NonNullable<RuleLoadReport['overridden']>;
   /** Closes stored open alerts that the loaded exceptions now match; returns how many. */
   closeAlertsMatchingExceptions(): number;
 }
@@ -49,7 +51,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     return { job, egressOnly: jobReadsEgressFlows(def) };
   });
 
-  const report = loadRules(content.ruleFiles);
+  const report = loadRules(content.ruleFiles, { overridableDir: BUILTIN_CONTENT_DIR });
   if (report.errors.length) {
     const first = report.errors[0];
     throw new ConfigError(first.file, '(rule)', report.errors.map((e) => `${e.file}: ${e.message}`).join('\n  '), 'fix the rule file or leave it out of --content');
@@ -80,6 +82,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     numericFields: [...new Set(defs.flatMap(jobNumericFields))],
     keepFields: all ? 'all' : leafFields(fields),
     unsupportedRules: report.unsupported,
+    overriddenRules: report.overridden ?? [],
     closeAlertsMatchingExceptions() {
       const open = store.listAlerts({ status: 'open' }).map((a) => a.doc);
       const uuids = closableAlertUuids(report, open);

@@ -50,6 +50,7 @@ export interface ReplaySummary {
   jobs: JobStats[];
   rules: Array<{ ruleId: string; name: string; runs: number; alerts: number; suppressed: number; warnings: string[] }>;
   unsupportedRules: Array<{ file: string; name?: string; type?: string; reason: string }>;
+  overriddenRules: Array<{ ruleId: string; name: string; bundled: string; by: string }>;
   recordsWritten: number;
   alertsNew: number;
   alertsClosedByExceptions: number;
@@ -260,6 +261,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       jobs: detection.jobs.map((r) => r.job.stats()),
       rules: detection.rules?.stats() ?? [],
       unsupportedRules: detection.unsupportedRules,
+      overriddenRules: detection.overriddenRules,
       recordsWritten: counters.recordsWritten - runStart.recordsWritten,
       alertsNew: counters.alertsNew - runStart.alertsNew,
       alertsClosedByExceptions: closed,

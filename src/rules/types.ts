@@ -130,6 +130,8 @@ export interface RuleLoadReport {
   errors: RuleLoadError[];
   /** Exception lists found in the given paths (already attached to the rules they apply to). */
   exceptionLists: ExceptionList[];
+  /** Bundled rules replaced by a user's rule with the same rule_id (see LoadRulesOptions.overridableDir). */
+  overridden?: Array<{ ruleId: string; name: string; bundled: string; by: string }>;
 }
 
 /**

@@ -17,8 +17,16 @@ function ruleObject(src: SourceDoc): { rule: Record<string, unknown>; keyPrefix:
   return { rule: src.doc, keyPrefix: '' };
 }
 
-export function loadRules(paths: string[]): RuleLoadReport {
-  const report: RuleLoadReport = { loaded: [], unsupported: [], errors: [], exceptionLists: [] };
+export interface LoadRulesOptions {
+  /**
+   * Files under this folder (the bundled content pack) may be overridden: a rule with the same rule_id in a later
+   * file (the user's own content, e.g. Elastic's original of a rule the pack also ships) replaces the bundled one.
+   */
+  overridableDir?: string;
+}
+
+export function loadRules(paths: string[], options: LoadRulesOptions = {}): RuleLoadReport {
+  const report: RuleLoadReport = { loaded: [], unsupported: [], errors: [], exceptionLists: [], overridden: [] };
   const exceptions = new ExceptionListCollector();
   const seen = new Map<string, LoadedRule>();
 
@@ -50,7 +58,10 @@ export function loadRules(paths: string[]): RuleLoadReport {
         report.unsupported.push(built.unsupported);
       } else {
         const first = seen.get(built.rule.id);
-        if (first) {
+        if (first && options.overridableDir && first.file.startsWith(options.overridableDir) && !file.startsWith(options.overridableDir)) {
+          report.loaded.splice(report.loaded.indexOf(first), 1);
+          report.overridden?.push({ ruleId: built.rule.id, name: built.rule.name, bundled: first.file, by: file });
+        } else if (first) {
           report.errors.push({ file, message: `${src.where} rule ${built.rule.id}: rule_id: duplicate, already loaded from ${first.file} (fix: give each rule a unique rule_id)` });
           continue;
         }
