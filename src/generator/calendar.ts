@@ -4,6 +4,8 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 export const SLOT_MS = 30 * MINUTE_MS;
+/** Half-hour summary slots per day (the DED transform's 30-minute pivot). */
+export const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
 
 /** 0 = Sunday … 6 = Saturday, in UTC (the simulated organisation works in UTC to keep the maths obvious). */
 export function weekdayOf(ms: number): number {

@@ -31,8 +31,14 @@ export function lookupCountry(ip: string): string | undefined {
   return record?.country_code ?? undefined;
 }
 
+/** Country of an IP plus the prefix length of the DB-IP network it falls in (every address in it has that country). */
+export function lookupCountryNetwork(ip: string): { country: string; prefixLength: number } | undefined {
+  const [record, prefixLength] = countryReader().getWithPrefixLength(ip) as [DbIpCountryRecord | null, number];
+  return record?.country_code ? { country: record.country_code, prefixLength } : undefined;
+}
+
 /** True for ranges that are never public internet destinations (RFC 1918, CGNAT, loopback, test nets, multicast…). */
-function isReservedV4(a: number, b: number, c: number): boolean {
+export function isReservedV4(a: number, b: number, c: number): boolean {
   return (
     a === 0 || a === 10 || a === 127 || a >= 224 ||
     (a === 100 && b >= 64 && b <= 127) ||

@@ -14,7 +14,8 @@ import { benignLookalikes } from './lookalikes.js';
 import { NdjsonWriter } from './ndjson-writer.js';
 import { buildOrganisation } from './organisation.js';
 import { resolveOptions, type DatasetLabels, type GeneratedDataset, type GeneratorOptions } from './options.js';
-import { planScenarios } from './scenarios/catalog.js';
+import { planScenarioSet } from './scenarios/catalog.js';
+import { NetworkTurnover } from './turnover/network-turnover.js';
 
 const DAILY_ACTIVITIES = [networkActivity, dnsActivity, processActivity, fileActivity, rdpActivity, cloudTrailActivity];
 
@@ -34,7 +35,9 @@ function byDay(events: TimedEvent[], startMs: number): Map<number, TimedEvent[]>
 export async function generateDataset(opts: GeneratorOptions): Promise<GeneratedDataset> {
   const options = resolveOptions(opts);
   const org = buildOrganisation(options.seed, options.hosts, options.days);
-  const scenarios = planScenarios(org, options);
+  const { selected: scenarios, touchedHosts } = planScenarioSet(org, options);
+  // Runs after the habitual activities each day with its own random streams, so adding it changed no other event.
+  const turnover = new NetworkTurnover(org, { seed: options.seed, days: options.days, startMs: options.startMs, avoidHosts: touchedHosts });
   mkdirSync(options.outDir, { recursive: true });
   const scenarioEvents = byDay(scenarios.flatMap((s) => s.events), options.startMs);
 
@@ -44,6 +47,7 @@ export async function generateDataset(opts: GeneratorOptions): Promise<Generated
       const buffer = new DayBuffer();
       const ctx = makeDayContext(org, options.seed, options.days, day, dayStart(options.startMs, day), options.rawGeo);
       for (const activity of DAILY_ACTIVITIES) activity(ctx, buffer);
+      turnover.day(ctx, buffer);
       for (const event of scenarioEvents.get(day) ?? []) buffer.emit(event.stream, event.ms, event.doc);
       for (const [stream, writer] of writers) await writer.writeAll(buffer.drain(stream).map((e) => e.doc));
     }
@@ -56,7 +60,8 @@ export async function generateDataset(opts: GeneratorOptions): Promise<Generated
     options: { seed: options.seed, days: options.days, hosts: options.hosts, start: options.start, rawGeo: options.rawGeo, scenarios: options.scenarios },
     hostDays,
     scenarios: scenarios.map((s) => s.label),
-    benign: benignLookalikes(org),
+    // The evaluation attributes a false alert to the first label it matches: the specific (host + IP) ones go first.
+    benign: [...turnover.benignLookalikes(), ...benignLookalikes(org)],
   };
   const labelsFile = join(options.outDir, 'labels.json');
   writeFileSync(labelsFile, `${JSON.stringify(labels, null, 2)}\n`);

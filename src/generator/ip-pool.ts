@@ -14,6 +14,11 @@ export class IpPool {
     this.byCountry = findIpsByCountry(seed, [...countries], IPS_PER_COUNTRY);
   }
 
+  /** Every address the pool holds, handed out or not: IPs that later "never-seen" traffic must not reuse. */
+  allAddresses(): Set<string> {
+    return new Set([...this.byCountry.values()].flat());
+  }
+
   /** The next unused IP in `country`; every call returns a different address. */
   take(country: string): string {
     const list = this.byCountry.get(country);

@@ -7,6 +7,8 @@ export function benignLookalikes(org: Organisation): BenignLookalike[] {
     { id: 'nightly-backup-upload', description: `${org.backupServer.name} uploads tens of GB to an off-site provider in Switzerland every night at 02:00 (rclone on Sundays)`, entity: { 'host.name': org.backupServer.name } },
     { id: 'build-artifact-uploads', description: `${org.buildServer.name} publishes build artifacts to object storage during office hours`, entity: { 'host.name': org.buildServer.name } },
     { id: 'new-saas-adoption', description: 'From mid-month, more and more hosts start using a new SaaS service hosted in Canada, each with an initial sync upload', entity: { 'destination.geo.country_iso_code': 'CA' } },
+    // The IP jobs' alerts carry the address, not the country.
+    ...org.newSaas.map((d) => ({ id: `new-saas-adoption-${d.ip}`, description: `Initial sync uploads to the new SaaS service's address ${d.ip} (${d.domain})`, entity: { 'destination.ip': d.ip } })),
     { id: 'dns-forwarding', description: `${org.domainController.name} forwards DNS to public resolvers on port 53 around the clock`, entity: { 'host.name': org.domainController.name } },
     { id: 'snapshot-rotation', description: 'svc-backup creates, describes and deletes EBS snapshots every night at 01:00', entity: { 'user.name': 'svc-backup' } },
   ];

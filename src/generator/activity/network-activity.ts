@@ -24,9 +24,22 @@ function emitExternal(ctx: DayContext, out: EventSink, rng: Rng, host: Host, slo
   }
 }
 
+/**
+ * Whether the workstation's owner is off today (4% of weekdays). Must be the first draw of the host's network stream:
+ * the turnover activity asks the same question on a fresh copy of that stream and must get the same answer.
+ */
+export function takesDayOff(ctx: DayContext, networkRng: Rng): boolean {
+  return !ctx.weekend && networkRng.chance(0.04);
+}
+
+/** A fresh copy of a host's daily network stream (see takesDayOff). */
+export function hostNetworkRng(ctx: DayContext, host: Host): Rng {
+  return ctx.rng('network', host.name);
+}
+
 function workstationDay(ctx: DayContext, out: EventSink, host: Host): void {
-  const rng = ctx.rng('network', host.name);
-  if (!ctx.weekend && rng.chance(0.04)) return; // a day off
+  const rng = hostNetworkRng(ctx, host);
+  if (takesDayOff(ctx, rng)) return;
   const org = ctx.org;
   const destinations = [...host.destinations];
   const adopted = host.newSaasFromDay !== undefined && ctx.dayIndex >= host.newSaasFromDay;

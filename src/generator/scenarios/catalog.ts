@@ -1,4 +1,5 @@
 // The ordered list of attack scenarios, their schedule after the learning period, and selection by option.
+import { getString } from '../../ecs/index.js';
 import { ConfigError } from '../../errors.js';
 import { DAY_MS } from '../calendar.js';
 import type { Organisation } from '../organisation.js';
@@ -38,18 +39,38 @@ function selected(options: ResolvedOptions): (definition: ScenarioDefinition) =>
   return (d) => choice.includes(d.id);
 }
 
+/** The selected scenarios, plus every host any scenario (selected or not) touches. */
+export interface ScenarioSet {
+  selected: PlannedScenario[];
+  /** Names of hosts that attack events come from or land on, independent of the selection. */
+  touchedHosts: Set<string>;
+}
+
+function touchedHosts(org: Organisation, scenarios: readonly PlannedScenario[]): Set<string> {
+  const byIp = new Map(org.hosts.map((h) => [h.ip, h.name]));
+  const names = new Set<string>();
+  for (const { doc } of scenarios.flatMap((s) => s.events)) {
+    const host = getString(doc, 'host.name');
+    const source = byIp.get(getString(doc, 'source.ip') ?? '');
+    if (host) names.add(host);
+    if (source) names.add(source);
+  }
+  return names;
+}
+
 /**
  * Plans every scenario (so hosts and times never depend on the selection) and returns the selected ones.
  * Scenario randomness is separate from benign traffic, so switching scenarios off leaves the rest unchanged.
  */
-export function planScenarios(org: Organisation, options: ResolvedOptions): PlannedScenario[] {
+export function planScenarioSet(org: Organisation, options: ResolvedOptions): ScenarioSet {
   const keep = selected(options);
   const firstDay = attackStartDay(options.days);
   const attackDays = Math.max(1, options.days - firstDay);
   const hostRng = new Rng(options.seed, 'scenario-hosts');
   const pool = hostRng.shuffle(org.plainWorkstations.length > 0 ? org.plainWorkstations : org.workstations);
   let taken = 0;
-  const planned: PlannedScenario[] = [];
+  const all: PlannedScenario[] = [];
+  const chosen: PlannedScenario[] = [];
   SCENARIOS.forEach((definition, index) => {
     const ctx: ScenarioPlanContext = {
       org, startMs: options.startMs, days: options.days, rawGeo: options.rawGeo,
@@ -58,7 +79,13 @@ export function planScenarios(org: Organisation, options: ResolvedOptions): Plan
       takeWorkstation: () => pool[taken++ % pool.length],
     };
     const scenario = definition.plan(ctx, firstDay + (index % attackDays));
-    if (keep(definition)) planned.push(scenario);
+    all.push(scenario);
+    if (keep(definition)) chosen.push(scenario);
   });
-  return planned;
+  return { selected: chosen, touchedHosts: touchedHosts(org, all) };
+}
+
+/** The selected scenarios only (see planScenarioSet). */
+export function planScenarios(org: Organisation, options: ResolvedOptions): PlannedScenario[] {
+  return planScenarioSet(org, options).selected;
 }
