@@ -165,7 +165,8 @@ export class AnomalyJob {
   private closeBucket(bucketStartMs: number, batch: AnomalyResultBatch): void {
     const ctx = { bucketStartMs, bucketSpanMs: this.bucketSpanMs, allowNew: (bytes: number) => this.memory.allowNew(bytes) };
     const leaves: ScoredLeaf[] = [];
-    for (const d of this.detectors) leaves.push(...d.close(ctx));
+    // A loop, not push(...): spreading more than ~120k series' leaves overflows V8's argument limit.
+    for (const d of this.detectors) for (const leaf of d.close(ctx)) leaves.push(leaf);
     this.counters.bucketsProcessed++;
     if (this.counters.bucketsProcessed % pruneEvery(this.bucketSpanMs) === 0) {
       const cutoff = bucketStartMs - this.def.modelPruneWindowMs;
@@ -180,9 +181,9 @@ export class AnomalyJob {
     };
     const out = scoreBucket(scoring, leaves);
     this.counters.recordsWritten += out.records.filter((r) => r.timestamp === bucketStartMs).length;
-    batch.buckets.push(...out.buckets);
-    batch.records.push(...out.records);
-    batch.influencers.push(...out.influencers);
+    for (const b of out.buckets) batch.buckets.push(b);
+    for (const r of out.records) batch.records.push(r);
+    for (const i of out.influencers) batch.influencers.push(i);
     this.window.evict(bucketStartMs + this.bucketSpanMs);
   }
 

@@ -95,7 +95,7 @@ export function scoreRare(view: DetectorView, data: DetectorBucket | undefined, 
   for (const [partition, members] of byPartition(data)) {
     const rp = partitionModel(view, partition, ctx);
     if (!rp) continue;
-    leaves.push(...(view.def.overFieldName ? scorePopulationRare(view, rp, members, ctx) : scoreIndividualRare(view, rp, members, ctx)));
+    for (const leaf of view.def.overFieldName ? scorePopulationRare(view, rp, members, ctx) : scoreIndividualRare(view, rp, members, ctx)) leaves.push(leaf);
   }
   return leaves;
 }

@@ -40,7 +40,7 @@ export function closableAlertUuids(report: RuleLoadReport, alerts: Iterable<Aler
   const out: string[] = [];
   for (const rule of report.loaded) {
     const list = byRule.get(rule.id);
-    if (list && rule.exceptions.length) out.push(...applyExceptionToStoredAlerts(list, rule.exceptions, { ruleIds: [rule.id] }));
+    if (list && rule.exceptions.length) for (const uuid of applyExceptionToStoredAlerts(list, rule.exceptions, { ruleIds: [rule.id] })) out.push(uuid);
   }
   return out;
 }

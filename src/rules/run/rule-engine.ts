@@ -102,7 +102,7 @@ export class RuleEngine {
       let next: RuleRunner | undefined;
       for (const r of this.runners) if (r.nextTickMs !== undefined && (!next || r.nextTickMs < next.nextTickMs!)) next = r;
       if (!next || next.nextTickMs! > watermarkMs) break;
-      out.push(...next.runScheduled({ records: this.records }));
+      for (const a of next.runScheduled({ records: this.records })) out.push(a);
     }
     this.pruneRecords();
     return out;
@@ -113,7 +113,7 @@ export class RuleEngine {
     if (this.lastInputMs === undefined || this.finished) return [];
     const last = this.lastInputMs;
     const out = this.advanceTo(last);
-    for (const r of this.runners) if (r.lastTickMs === undefined || r.lastTickMs < last) out.push(...r.runAt(last, { records: this.records }));
+    for (const r of this.runners) if (r.lastTickMs === undefined || r.lastTickMs < last) for (const a of r.runAt(last, { records: this.records })) out.push(a);
     this.finished = true;
     return out;
   }
