@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { DatasetLabels, ScenarioLabel } from '../src/generator/index.js';
 import type { EcsEvent } from '../src/ecs/index.js';
-import { alertMatchesEntity, type AlertView } from './alerts.js';
-import { DEFAULT_SCORING } from './score.js';
+import type { AlertView } from './alerts.js';
+import { matchesScenario } from './score.js';
 
 export const HIGH_RECORD_SCORE = 75;
 
@@ -35,11 +35,7 @@ function view(record: EcsEvent): AlertView {
   return { ruleName: String(record.job_id), ruleId: String(record.job_id), raisedMs: t, originalMs: t, doc: record };
 }
 
-function matches(v: AlertView, s: ScenarioLabel): boolean {
-  const start = Date.parse(s.start) - DEFAULT_SCORING.earlySlackMs;
-  const end = Date.parse(s.end) + DEFAULT_SCORING.lateSlackMs;
-  return v.originalMs >= start && v.originalMs <= end && alertMatchesEntity(v, s.entity);
-}
+const matches = (v: AlertView, s: ScenarioLabel): boolean => matchesScenario(v, s);
 
 /** Scenarios the anomaly jobs are expected to see: those whose `expect` names a DED or LMD job. */
 function isAnomalyScenario(s: ScenarioLabel): boolean {

@@ -47,10 +47,12 @@ export interface EvalScore {
   byRule: RuleFalseAlerts[];
 }
 
-function matchesScenario(alert: AlertView, scenario: ScenarioLabel, options: ScoringOptions): boolean {
+/** An alert (or anomaly record) detects a scenario when it falls in its window and carries one of its entity sets. */
+export function matchesScenario(alert: AlertView, scenario: ScenarioLabel, options: ScoringOptions = DEFAULT_SCORING): boolean {
   const start = Date.parse(scenario.start) - options.earlySlackMs;
   const end = Date.parse(scenario.end) + options.lateSlackMs;
-  return alert.originalMs >= start && alert.originalMs <= end && alertMatchesEntity(alert, scenario.entity);
+  if (alert.originalMs < start || alert.originalMs > end) return false;
+  return [scenario.entity, ...(scenario.alsoMatches ?? [])].some((entity) => alertMatchesEntity(alert, entity));
 }
 
 function scoreScenario(scenario: ScenarioLabel, matching: AlertView[]): ScenarioResult {

@@ -32,6 +32,11 @@ export interface ScenarioLabel {
   end: string;
   /** The fields an alert must carry, e.g. {"host.name":"ws-017","destination.port":4444}. */
   entity: Record<string, string | number>;
+  /**
+   * Other field sets that identify the same activity (e.g. host + the attacker's destination IP for an upload that
+   * the port job is meant to see): an alert carrying any of them detects the scenario too.
+   */
+  alsoMatches?: Array<Record<string, string | number>>;
   /** Rules / job ids expected to catch it (informational; any alert matching entity and time counts). */
   expect: string[];
   core: boolean;

@@ -13,6 +13,7 @@ export const exfilToRarePort: ScenarioDefinition = {
       id: this.id, kind: this.kind, core: this.core,
       description: `${host.name} sends about 5 GB to ${ip} on port 4444, a port no host used before, between 21:00 and midnight`,
       entity: { 'host.name': host.name, 'destination.port': 4444 },
+      alsoMatches: [{ 'host.name': host.name, 'destination.ip': ip }],
       expect: ['Potential Data Exfiltration Activity to an Unusual Destination Port', 'ded_high_sent_bytes_destination_port'],
     });
   },
@@ -29,6 +30,7 @@ export const exfilToNewCountry: ScenarioDefinition = {
       id: this.id, kind: this.kind, core: this.core,
       description: `${host.name} uploads about 3 GB over HTTPS to ${ip} in Russia, a country the organisation never sent data to`,
       entity: { 'host.name': host.name, 'destination.geo.country_iso_code': 'RU' },
+      alsoMatches: [{ 'host.name': host.name, 'destination.ip': ip }],
       expect: ['Potential Data Exfiltration Activity to an Unusual ISO Code', 'ded_high_sent_bytes_destination_geo_country_iso_code'],
     });
   },
