@@ -16,3 +16,4 @@ export { referencedFields, ALL_FIELDS } from './referenced-fields.js';
 export { eventCategoryMatches } from './category.js';
 export { formatQuery, type QueryDialect } from './format/format-query.js';
 export { formatEql } from './format/format-eql-query.js';
+export { requiredValues } from './analysis/required-values.js';

@@ -6,6 +6,7 @@ import type { EcsEvent } from '../../ecs/index.js';
 import { ENTITY_GROUPS, ENTITY_LEAF_FIELDS } from '../alerts/entity-fields.js';
 import { createExecutor } from '../executors/create-executor.js';
 import type { Alert, RecordDoc, RuleLoadReport } from '../types.js';
+import { CategoryIndex, requiredCategories } from './category-index.js';
 import { RecordStore } from './record-store.js';
 import { resolveRuleJobId } from './resolve-job-id.js';
 import { RuleRunner, type RuleStats, type RunnerState } from './rule-runner.js';
@@ -33,7 +34,7 @@ export class RuleEngine {
    */
   readonly fieldsRead: string[];
   private readonly runners: RuleRunner[] = [];
-  private readonly eventRunners: RuleRunner[] = [];
+  private readonly eventRunners = new CategoryIndex<RuleRunner>();
   /** job id → runners of ML rules reading it (for pruning records by the longest lookback). */
   private readonly jobReaders = new Map<string, RuleRunner[]>();
   private readonly records: RecordStore;
@@ -57,7 +58,7 @@ export class RuleEngine {
       }
       const runner = new RuleRunner(rule, createExecutor(rule, resolved), setupWarnings);
       this.runners.push(runner);
-      if (runner.executor.readsEvents) this.eventRunners.push(runner);
+      if (runner.executor.readsEvents) this.eventRunners.add(runner, requiredCategories(rule));
       for (const job of resolved) {
         const list = this.jobReaders.get(job) ?? [];
         list.push(runner);
@@ -84,7 +85,7 @@ export class RuleEngine {
   onEvent(event: EcsEvent, timeMs: number): void {
     if (!Number.isFinite(timeMs)) return;
     this.observe(timeMs);
-    for (const r of this.eventRunners) r.offer(event, timeMs);
+    this.eventRunners.forEvent(event, (r) => r.offer(event, timeMs));
   }
 
   /** Anomaly record docs, new or renormalised (same `_id` replaces the earlier version). */

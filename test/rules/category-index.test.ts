@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseKql, parseEql, requiredValues } from '../../src/query/index.js';
+import { CategoryIndex } from '../../src/rules/run/category-index.js';
+
+test('requiredValues finds the categories a query insists on, and gives up when it does not', () => {
+  assert.deepEqual(requiredValues(parseKql('event.category: process and process.name: rclone.exe'), 'event.category'), ['process']);
+  assert.deepEqual(requiredValues(parseKql('event.category: (network or dns) and destination.port: 53'), 'event.category')?.sort(), ['dns', 'network']);
+  assert.equal(requiredValues(parseKql('event.category: process or process.name: x'), 'event.category'), undefined);
+  assert.equal(requiredValues(parseKql('not event.category: process'), 'event.category'), undefined);
+  assert.equal(parseEql('process where process.name == "x"').kind, 'event');
+});
+
+test('an event is offered to the rules of its categories and to the unconstrained ones, once each', () => {
+  const idx = new CategoryIndex<string>();
+  idx.add('proc', ['process']);
+  idx.add('net', ['Network']);
+  idx.add('any', undefined);
+  idx.add('both', ['process', 'network']);
+  const seen = (category: unknown) => {
+    const out: string[] = [];
+    idx.forEvent({ event: { category } } as never, (r) => out.push(r));
+    return out.sort();
+  };
+  assert.deepEqual(seen('network'), ['any', 'both', 'net']);
+  assert.deepEqual(seen(['network', 'process']), ['any', 'both', 'net', 'proc']);
+  assert.deepEqual(seen(undefined), ['any']);
+});
