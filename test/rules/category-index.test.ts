@@ -13,10 +13,11 @@ test('requiredValues finds the categories a query insists on, and gives up when 
 
 test('an event is offered to the rules of its categories and to the unconstrained ones, once each', () => {
   const idx = new CategoryIndex<string>();
-  idx.add('proc', ['process']);
-  idx.add('net', ['Network']);
+  idx.add('proc', { field: 'event.category', values: ['process'] });
+  idx.add('net', { field: 'event.category', values: ['Network'] });
   idx.add('any', undefined);
-  idx.add('both', ['process', 'network']);
+  idx.add('both', { field: 'event.category', values: ['process', 'network'] });
+  idx.add('s3', { field: 'event.provider', values: ['s3.amazonaws.com'] });
   const seen = (category: unknown) => {
     const out: string[] = [];
     idx.forEvent({ event: { category } } as never, (r) => out.push(r));
@@ -25,4 +26,7 @@ test('an event is offered to the rules of its categories and to the unconstraine
   assert.deepEqual(seen('network'), ['any', 'both', 'net']);
   assert.deepEqual(seen(['network', 'process']), ['any', 'both', 'net', 'proc']);
   assert.deepEqual(seen(undefined), ['any']);
+  const out: string[] = [];
+  idx.forEvent({ event: { category: 'network', provider: 'S3.amazonaws.com' } } as never, (r) => out.push(r));
+  assert.deepEqual(out.sort(), ['any', 'both', 'net', 's3']);
 });

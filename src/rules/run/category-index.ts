@@ -1,34 +1,55 @@
 /**
- * Offers each event only to the rules that could match it. Most rules name the event category they look at
- * (`event.category: process and …`, EQL's `process where …`); an event whose `event.category` is "network" never needs
- * to reach them. Rules that do not constrain the category (or use `event_category_override`) see every event.
- * Lookups are case-insensitive, which can only offer more events than needed, never fewer.
+ * Offers each event only to the rules that could match it. Most rules insist on a value of a field that sorts events
+ * by kind — `event.category: process and …`, EQL's `process where …`, `event.provider: s3.amazonaws.com and …` — and
+ * an event without that value never needs to reach them. Each rule is indexed under the first such field its query
+ * requires (in the order of INDEX_FIELDS); rules that require none see every event. Lookups are case-insensitive,
+ * which can only offer more events than needed, never fewer.
  */
 import type { EcsEvent } from '../../ecs/index.js';
 import { getValues } from '../../ecs/index.js';
-import { requiredValues } from '../../query/index.js';
+import { requiredValues, type QueryNode } from '../../query/index.js';
 import type { LoadedRule } from '../types.js';
 
-const CATEGORY = 'event.category';
+/** Fields that sort events by kind, most selective for indexing first. */
+export const INDEX_FIELDS = ['event.category', 'event.provider', 'event.dataset', 'data_stream.dataset', 'event.module', 'event.action'] as const;
 
-/** The event categories a rule's events must have, or undefined when any event may matter. */
-export function requiredCategories(rule: LoadedRule): string[] | undefined {
+export interface RequiredTerm {
+  field: string;
+  values: string[];
+}
+
+function firstRequired(nodes: QueryNode[]): RequiredTerm | undefined {
+  for (const field of INDEX_FIELDS) {
+    const union = new Set<string>();
+    let all = true;
+    for (const node of nodes) {
+      const r = requiredValues(node, field);
+      if (!r) {
+        all = false;
+        break;
+      }
+      for (const v of r) union.add(v);
+    }
+    if (all && union.size) return { field, values: [...union] };
+  }
+  return undefined;
+}
+
+/** The field value a rule's events must have, or undefined when any event may matter to it. */
+export function requiredTerm(rule: LoadedRule): RequiredTerm | undefined {
   const logic = rule.logic;
   switch (logic.type) {
     case 'query':
     case 'threshold':
     case 'new_terms':
-      return requiredValues(logic.query, CATEGORY);
+      return firstRequired([logic.query]);
     case 'eql': {
-      if (logic.categoryField) return undefined;
       const q = logic.eql;
       const parts = q.kind === 'event' ? [q] : [...q.steps, ...(q.until ? [q.until] : [])];
-      const out = new Set<string>();
-      for (const p of parts) {
-        if (p.category === 'any') return undefined;
-        out.add(p.category);
+      if (!logic.categoryField && parts.every((p) => p.category !== 'any')) {
+        return { field: 'event.category', values: [...new Set(parts.map((p) => p.category))] };
       }
-      return [...out];
+      return firstRequired(parts.map((p) => p.condition));
     }
     case 'machine_learning':
       return undefined;
@@ -37,37 +58,42 @@ export function requiredCategories(rule: LoadedRule): string[] | undefined {
 
 export class CategoryIndex<T> {
   private readonly always: T[] = [];
-  private readonly byCategory = new Map<string, T[]>();
+  /** field → lower-cased value → items */
+  private readonly byField = new Map<string, Map<string, T[]>>();
 
-  add(item: T, categories: string[] | undefined): void {
-    if (!categories) {
+  add(item: T, required: RequiredTerm | undefined): void {
+    if (!required) {
       this.always.push(item);
       return;
     }
-    for (const c of new Set(categories.map((x) => x.toLowerCase()))) {
-      const list = this.byCategory.get(c) ?? [];
+    let byValue = this.byField.get(required.field);
+    if (!byValue) this.byField.set(required.field, (byValue = new Map()));
+    for (const v of new Set(required.values.map((x) => x.toLowerCase()))) {
+      const list = byValue.get(v) ?? [];
       list.push(item);
-      this.byCategory.set(c, list);
+      byValue.set(v, list);
     }
   }
 
   /** Calls `visit` once for every item the event may concern. */
   forEvent(event: EcsEvent, visit: (item: T) => void): void {
     for (const item of this.always) visit(item);
-    const categories = getValues(event, CATEGORY);
-    if (categories.length === 1) {
-      const list = this.byCategory.get(String(categories[0]).toLowerCase());
-      if (list) for (const item of list) visit(item);
-      return;
-    }
-    const seen = new Set<T>();
-    for (const c of categories) {
-      const list = this.byCategory.get(String(c).toLowerCase());
-      if (!list) continue;
-      for (const item of list) {
-        if (seen.has(item)) continue;
-        seen.add(item);
-        visit(item);
+    let seen: Set<T> | undefined;
+    let firstList: T[] | undefined;
+    for (const [field, byValue] of this.byField) {
+      for (const v of getValues(event, field)) {
+        const list = byValue.get(String(v).toLowerCase());
+        if (!list) continue;
+        // The same item can sit under two values (or fields) the event has: dedupe once a second list shows up.
+        if (firstList === undefined) firstList = list;
+        else if (seen === undefined) seen = new Set(firstList);
+        for (const item of list) {
+          if (seen) {
+            if (seen.has(item)) continue;
+            seen.add(item);
+          }
+          visit(item);
+        }
       }
     }
   }

@@ -6,7 +6,7 @@ import type { EcsEvent } from '../../ecs/index.js';
 import { ENTITY_GROUPS, ENTITY_LEAF_FIELDS } from '../alerts/entity-fields.js';
 import { createExecutor } from '../executors/create-executor.js';
 import type { Alert, RecordDoc, RuleLoadReport } from '../types.js';
-import { CategoryIndex, requiredCategories } from './category-index.js';
+import { CategoryIndex, requiredTerm } from './category-index.js';
 import { RecordStore } from './record-store.js';
 import { resolveRuleJobId } from './resolve-job-id.js';
 import { RuleRunner, type RuleStats, type RunnerState } from './rule-runner.js';
@@ -58,7 +58,7 @@ export class RuleEngine {
       }
       const runner = new RuleRunner(rule, createExecutor(rule, resolved), setupWarnings);
       this.runners.push(runner);
-      if (runner.executor.readsEvents) this.eventRunners.add(runner, requiredCategories(rule));
+      if (runner.executor.readsEvents) this.eventRunners.add(runner, requiredTerm(rule));
       for (const job of resolved) {
         const list = this.jobReaders.get(job) ?? [];
         list.push(runner);
