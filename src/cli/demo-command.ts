@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { generateDataset } from '../generator/index.js';
 import { replay } from '../engine/replay.js';
 import { formatSummary } from './format-summary.js';
-import { formatAlert } from './alert-lines.js';
+import { alertEntity, formatAlert } from './alert-lines.js';
 
 export function registerDemo(program: Command): void {
   program
@@ -42,8 +42,18 @@ export function registerDemo(program: Command): void {
       const alerts = readFileSync(alertsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
       const latest = new Map<string, Record<string, unknown>>();
       for (const a of alerts) latest.set(String(a['kibana.alert.uuid']), a);
-      process.stdout.write(`${latest.size} alerts:\n`);
-      for (const a of latest.values()) process.stdout.write(formatAlert(a) + '\n');
+      // Repeats of one rule on one entity (a DNS tunnel fires every few minutes) are shown once, with their count.
+      const groups = new Map<string, { first: Record<string, unknown>; count: number }>();
+      for (const a of latest.values()) {
+        const key = `${String(a['kibana.alert.rule.name'])}|${alertEntity(a)}`;
+        const g = groups.get(key);
+        if (g) g.count++;
+        else groups.set(key, { first: a, count: 1 });
+      }
+      process.stdout.write(`${latest.size} alerts (${groups.size} after grouping repeats of a rule on the same entity):\n`);
+      for (const g of groups.values()) {
+        process.stdout.write(formatAlert(g.first) + (g.count > 1 ? `\n    (and ${g.count - 1} more like it)` : '') + '\n');
+      }
       process.stdout.write(`\nAlerts: ${alertsFile}\nAnomaly records: ${join(out, 'records.ndjson')}\nStore: ${join(out, 'demo.db')}\n`);
     });
 }
