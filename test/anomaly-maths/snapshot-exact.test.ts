@@ -110,18 +110,49 @@ for (const spanMs of [HOUR, 5 * 60_000]) {
   });
 }
 
-test('TimeSeriesModel reads version-1 snapshots (before the population dispersion was stored)', () => {
-  const rand = seededRandom(14);
-  const model = new TimeSeriesModel({ bucketSpanMs: HOUR, kind: 'count' });
-  for (let t = MONDAY; t < MONDAY + 14 * DAY; t += HOUR) model.addBucket(t, [{ value: poisson(rand, officeRate(t)), weight: 1 }]);
-  const v2 = throughJson(model.toJSON()) as { v: number; s: number[] };
+/**
+ * Snapshots written before v3 (no burst view for counts) and before v2 (no population dispersion): the layout of a v3
+ * count snapshot minus its appended burst scalars and occurrence floats is a v2 one, with no empty buckets counted.
+ */
+function olderSnapshots(model: TimeSeriesModel): { v1: unknown; v2: unknown } {
+  const v3 = throughJson(model.toJSON()) as { v: number; s: number[]; prof: number[] };
+  const seriesScalars = 6 + 12 + 17; // own, baseline, multi-bucket
+  const profileFloats = 3 * 24 * 3;
+  const s2 = v3.s.slice(0, seriesScalars);
+  s2[1] = 0; // a v2 count never counted empty buckets
+  const v2 = { ...v3, v: 2, s: s2, prof: v3.prof.slice(0, profileFloats) };
   // A single series has no dispersion: its v1 snapshot is the v2 one without that scalar (the 12th of the baseline's).
   const spreadAt = 6 + 11;
-  assert.equal(v2.s[spreadAt], 0);
-  const v1 = { ...v2, v: 1, s: [...v2.s.slice(0, spreadAt), ...v2.s.slice(spreadAt + 1)] };
-  const restored = TimeSeriesModel.fromJSON(v1);
-  const t = MONDAY + 14 * DAY;
+  assert.equal(s2[spreadAt], 0);
+  const v1 = { ...v2, v: 1, s: [...s2.slice(0, spreadAt), ...s2.slice(spreadAt + 1)] };
+  return { v1, v2 };
+}
+
+test('TimeSeriesModel reads version-1 and version-2 count snapshots: the dense state carries over, the burst view starts afresh', () => {
+  const rand = seededRandom(14);
+  const model = new TimeSeriesModel({ bucketSpanMs: HOUR, kind: 'count' });
+  let t = MONDAY;
+  for (; t < MONDAY + 14 * DAY; t += HOUR) model.addBucket(t, [{ value: poisson(rand, officeRate(t)), weight: 1 }]);
+  const { v1, v2 } = olderSnapshots(model);
+  const fromV1 = TimeSeriesModel.fromJSON(v1);
+  const fromV2 = TimeSeriesModel.fromJSON(v2);
   for (const [h, value] of [[3, 100], [10, 50], [14, 0]]) {
-    assert.deepStrictEqual(restored.probability(t + h * HOUR, value, 'two_sided'), model.probability(t + h * HOUR, value, 'two_sided'));
+    const a = fromV1.probability(t + h * HOUR, value, 'two_sided');
+    assert.deepStrictEqual(a, fromV2.probability(t + h * HOUR, value, 'two_sided'), 'v1 and v2 describe the same state');
+    assert.equal(a.typical, model.probability(t + h * HOUR, value, 'two_sided').typical, 'the seasonal baseline is kept');
   }
+  // After a day of learning the burst view has lost to the baseline again: office counts are judged as before.
+  for (const end = t + DAY; t < end; t += HOUR) fromV2.addBucket(t, [{ value: poisson(rand, officeRate(t)), weight: 1 }]);
+  const monday = MONDAY + 21 * DAY;
+  assert.ok(fromV2.probability(monday + 3 * HOUR, 100, 'high').p < 1e-8, 'a night spike');
+  assert.ok(fromV2.probability(monday + 10 * HOUR, 50, 'two_sided').p > 0.01, 'a weekday peak');
+});
+
+test('TimeSeriesModel reads version-2 metric snapshots unchanged (the layout did not change)', () => {
+  const rand = seededRandom(15);
+  const model = new TimeSeriesModel({ bucketSpanMs: HOUR, kind: 'metric' });
+  let t = MONDAY;
+  for (; t < MONDAY + 10 * DAY; t += HOUR) model.addBucket(t, [{ value: rand() < 0.3 ? 0 : 1e6 * Math.exp(gaussian(rand)), weight: 1 }]);
+  const restored = TimeSeriesModel.fromJSON({ ...(throughJson(model.toJSON()) as object), v: 2 });
+  for (const value of [0, 1e6, 3e9]) assert.deepStrictEqual(restored.probability(t, value, 'high'), model.probability(t, value, 'high'));
 });

@@ -41,6 +41,11 @@ const SPLIT = 2;
 const IMPROVEMENT = 0.85;
 /** Pseudo-observations of the global error variance behind every slot's own variance. */
 const SLOT_PRIOR_WEIGHT = 2;
+/**
+ * Updates a sparse series needs (besides a day of data) before its prediction errors count: the level of n values
+ * errs by σ²/n, so errors made before ~10 values overstate the spread by more than 10%.
+ */
+const SPARSE_WARMUP = 10;
 /** Outliers move the baseline by at most this many standard deviations. */
 const CLIP_SIGMAS = 4;
 
@@ -104,6 +109,22 @@ export class SeasonalBaseline {
     return this.s[this.offset + LEVEL_N] > 0;
   }
 
+  /** The slow level (deseasonalised mean); predict() adds the chosen profile's offset for the bucket's slot. */
+  get level(): number {
+    return this.s[this.offset + LEVEL];
+  }
+
+  /**
+   * Level plus the finest learned profile offsets (weekday/weekend, else daily) around t's slot, weighted 1-2-3-2-1
+   * over ±2 slots, whether or not a profile is in use: the baseline's raw, smoothed view of how busy this time of day
+   * is, for owners that test seasonality their own way. (A single slot's offset is noisy when its series is sparse.)
+   */
+  slotMean(t: number): number {
+    let sum = 0;
+    for (let k = -2; k <= 2; k++) sum += (3 - Math.abs(k)) * this.offsetFor(SPLIT, t + k * this.slotMs);
+    return this.s[this.offset + LEVEL] + sum / 9;
+  }
+
   private slotOf(t: number): number {
     const tod = ((t % DAY_MS) + DAY_MS) % DAY_MS;
     return Math.min(Math.floor(tod / this.slotMs), this.slots - 1);
@@ -141,7 +162,9 @@ export class SeasonalBaseline {
   chosen(): number {
     const s = this.s;
     const o = this.offset;
-    if (!this.canBeSeasonal || this.profiles === null || s[o + E2_N] < 1) return NONE;
+    // Hypotheses are compared on at least a slot's worth of errors each: a dense series has that within a day, a sparse
+    // one (a sum learning only its bursts) would otherwise pick a profile on the noise of a handful of errors.
+    if (!this.canBeSeasonal || this.profiles === null || s[o + E2_N] < Math.max(1, this.slots)) return NONE;
     const span = s[o + LAST_TIME] - s[o + FIRST_TIME];
     let best = NONE;
     if (this.slots > 1 && span >= 3 * DAY_MS && this.centreError(DAILY) < IMPROVEMENT * this.centreError(NONE)) best = DAILY;
@@ -197,7 +220,10 @@ export class SeasonalBaseline {
     const sigma = Math.sqrt(this.centreError(h));
 
     // 1. One-step-ahead errors of each hypothesis, before anything is learned from this bucket.
-    if (s[o + UPDATES] >= this.errorWarmup) {
+    // A sparse series (a sum that is mostly zero learns only its bursts) may take weeks to reach errorWarmup updates;
+    // a day of data and SPARSE_WARMUP values are start-up enough, else its bursts are judged by the prior spread for ever.
+    const startedUp = s[o + UPDATES] >= this.errorWarmup || (s[o + UPDATES] >= SPARSE_WARMUP && t - s[o + FIRST_TIME] >= DAY_MS);
+    if (startedUp) {
       s[o + E2_N] += weight;
       const alpha = Math.min(1, weight * Math.max(1 / s[o + E2_N], 1 / this.bucketsPerWeek));
       if (ys.length > 1) {

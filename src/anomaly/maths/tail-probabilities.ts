@@ -80,11 +80,22 @@ export function countLogMass(count: number, mean: number, variance: number): num
   return k * Math.log(lambda) - lambda - logGamma(k + 1);
 }
 
-/** ln P(X = k) when ln(X + 1) is normal(mu, sd): density at ln(k + 1) times the width of k's cell in that space. */
+/** ln P(lo < Z ≤ hi) for a standard normal Z (lo may be −∞), accurate in either tail; at least ln 1e−300. */
+export function logNormalIntervalMass(lo: number, hi: number): number {
+  // Subtract the two survivals when both ends are in the upper tail, the two CDFs otherwise: no cancellation near 1.
+  const mass = lo > 0 ? normalCdf(-lo) - normalCdf(-hi) : normalCdf(hi) - normalCdf(lo);
+  return Math.log(Math.max(mass, 1e-300));
+}
+
+/**
+ * ln P(X = k) when ln(X + 1) is normal(mu, sd): the normal mass of k's cell [ln(k + ½), ln(k + 1½)) in that space, the
+ * cell of 0 reaching down to −∞. (Density × width, used before, exceeds 1 when sd is small next to the cell — a series
+ * of zeros then looked likelier under this model than it can be.)
+ */
 export function logNormalCountLogMass(count: number, mu: number, sd: number): number {
   const k = Math.max(0, Math.round(count));
-  const z = (Math.log(k + 1) - mu) / sd;
-  return Math.log(Math.log((k + 1.5) / (k + 0.5))) - Math.log(sd) - 0.5 * z * z - 0.5 * Math.log(2 * Math.PI);
+  const lo = k === 0 ? -Infinity : (Math.log(k + 0.5) - mu) / sd;
+  return logNormalIntervalMass(lo, (Math.log(k + 1.5) - mu) / sd);
 }
 
 /** Mean of X when ln(X + 1) is normal(mu, sd). */

@@ -4,23 +4,25 @@
  *
  * - count: y = ln(v + 1); p averages a log-normal tail and a negative-binomial tail (same mean and variance), weighted
  *   by how well each predicted past buckets (like ml-cpp's COneOfNPrior): bursty counts favour the first, Poisson-like
- *   counts the second.
+ *   counts the second. A third, "burst" view (empty or a burst sized like past bursts; burst-model.ts) is weighed
+ *   against both the same way, so sparse series are judged by it and dense ones by the baseline (count-views.ts).
  * - metric: point mass at v ≤ 0 (zero buckets of sums; negative values are treated as zero) + log-normal for v > 0.
  * - time_of_day / time_of_week: circular kernel density (two-sided whatever `tail` says; no seasonality, no multi-bucket).
  *
  * Memory: one Float64Array of scalars and, once learning starts, one Float32Array of slot profiles
- * (3 profiles × ≤24 slots × 3 floats); about 1.5 KB per seasonal series (see approxBytes).
+ * (3 profiles × ≤24 slots × 3 floats); about 1.8 KB per seasonal series (see approxBytes).
  */
+import {
+  BURST_SCALARS, burstProbability, burstQuantile, learnBurst, predictBurst, type BurstLearning, type BurstPrediction, type OccurrenceCounts,
+} from './burst-model.js';
+import { countEvidence, denseCountProbability, updateLogOdds, viewWeight, type CountEvidence } from './count-views.js';
 import { jointProbabilityOfTwo } from './joint-probability.js';
 import { CircularHistogram, circularBins } from './circular-histogram.js';
 import { MULTI_BUCKET_CORRELATION, MULTI_BUCKET_SCALARS, MultiBucketFeature, multiBucketImpact } from './multi-bucket.js';
 import { BASELINE_SCALARS, BASELINE_SPREAD_INDEX, SeasonalBaseline, type BaselinePrediction } from './seasonal-baseline.js';
 import type { SeriesProbability, TimeSeriesModelOptions, WeightedSample } from './series-types.js';
-import {
-  countLogMass, countMean, countTailProbability, countVariance, logNormalCountLogMass, normalTailProbability, zeroInflatedLogNormalProbability,
-  zeroInflatedLogNormalQuantile,
-} from './tail-probabilities.js';
-import { DBL_MIN, type Tail } from './types.js';
+import { zeroInflatedLogNormalProbability, zeroInflatedLogNormalQuantile } from './tail-probabilities.js';
+import { clampProbability, type Tail } from './types.js';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -34,6 +36,7 @@ const MIN_SD = 0.05;
 
 // Model scalar layout (shared Float64Array; the baseline and the multi-bucket feature follow).
 const BUCKETS = 0;
+/** Decayed weights of empty (metric: ≤ 0; count: 0) buckets and of all buckets, forgetting over about four weeks. */
 const ZERO_W = 1;
 const TOTAL_W = 2;
 const LAST_TIME = 3;
@@ -44,9 +47,18 @@ const OWN_SCALARS = 6;
 const BASELINE_AT = OWN_SCALARS;
 const MULTI_AT = BASELINE_AT + BASELINE_SCALARS;
 const SERIES_SCALARS = MULTI_AT + MULTI_BUCKET_SCALARS;
+// Count series only: the burst view's scalars and its weight against the dense views.
+const BURST_AT = SERIES_SCALARS;
+/** Decayed Σ (ln-likelihood of the burst view − that of the dense mixture). */
+const BURST_LOG_ODDS = BURST_AT + BURST_SCALARS;
+const COUNT_SCALARS = BURST_LOG_ODDS + 1;
 
-/** v2 added the baseline's member dispersion (SPREAD); v1 snapshots are read with a dispersion of 0. */
-const STATE_VERSION = 2;
+/**
+ * v2 added the baseline's member dispersion (SPREAD); v1 snapshots are read with a dispersion of 0.
+ * v3 added the burst view of count series (scalars appended, empty buckets counted in ZERO_W); v1/v2 count snapshots
+ * start it from nothing and the evidence decides within days.
+ */
+const STATE_VERSION = 3;
 
 interface Snapshot {
   v: number;
@@ -59,7 +71,7 @@ function isSnapshot(x: unknown): x is Snapshot {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
   const opts = o.opts as Record<string, unknown> | undefined;
-  return (o.v === 1 || o.v === STATE_VERSION) && Array.isArray(o.s) && (o.prof === null || Array.isArray(o.prof)) && typeof opts === 'object' && opts !== null && typeof opts.bucketSpanMs === 'number' && typeof opts.kind === 'string';
+  return (o.v === 1 || o.v === 2 || o.v === STATE_VERSION) && Array.isArray(o.s) && (o.prof === null || Array.isArray(o.prof)) && typeof opts === 'object' && opts !== null && typeof opts.bucketSpanMs === 'number' && typeof opts.kind === 'string';
 }
 
 /** The predictive distribution in transformed space. */
@@ -68,6 +80,8 @@ interface Predictive {
   sd: number;
   seasonal: boolean;
   hasData: boolean;
+  /** The baseline's slot mean over its level, profile in use or not (1 without profiles): for the burst view. */
+  slotFactor: number;
 }
 
 /**
@@ -76,7 +90,12 @@ interface Predictive {
  * call at a time and none of these methods re-enters, so one shared instance is safe.
  */
 const baselineScratch: BaselinePrediction = { mean: 0, variance: 0, support: 0, seasonal: false };
-const predictiveScratch: Predictive = { mu: 0, sd: 0, seasonal: false, hasData: false };
+const predictiveScratch: Predictive = { mu: 0, sd: 0, seasonal: false, hasData: false, slotFactor: 1 };
+const burstScratch: BurstPrediction = { pi: 0, mu: 0, sd: 0 };
+const countsBefore: OccurrenceCounts = { total: 0, zero: 0 };
+const countsAfter: OccurrenceCounts = { total: 0, zero: 0 };
+const evidenceScratch: CountEvidence = { dense: 0, burst: 0 };
+const burstLearning: BurstLearning = { before: countsBefore, after: countsAfter, slotFactor: 1, pred: burstScratch, omega: 0, llrDecay: 0 };
 const validValues: number[] = [];
 const validWeights: number[] = [];
 const positiveYs: number[] = [];
@@ -98,7 +117,8 @@ export class TimeSeriesModel {
     this.minBuckets = opts.minBucketsBeforeScoring ?? Math.max(20, Math.ceil((2 * DAY_MS) / span));
     const isTime = opts.kind === 'time_of_day' || opts.kind === 'time_of_week';
     const period = opts.kind === 'time_of_day' ? 86_400 : 604_800;
-    this.s = new Float64Array(isTime ? OWN_SCALARS + circularBins(period) : SERIES_SCALARS);
+    const isCount = opts.kind === 'count';
+    this.s = new Float64Array(isTime ? OWN_SCALARS + circularBins(period) : isCount ? COUNT_SCALARS : SERIES_SCALARS);
     if (restored) this.s.set(Array.from(restored.s).slice(0, this.s.length));
     const bucketsPerWeek = Math.max(WEEK_MS / span, 1);
     if (isTime) {
@@ -141,56 +161,74 @@ export class TimeSeriesModel {
     out.sd = Math.max(Math.sqrt(variance), floor);
     out.seasonal = pred.seasonal;
     out.hasData = b.hasData;
+    out.slotFactor = this.opts.kind === 'count' && b.level > 1e-9 ? b.slotMean(t) / b.level : 1;
     return out;
+  }
+
+  /** The burst view's prediction for the bucket at t from the given occurrence counts (count series only). */
+  private predictBurst(slotFactor: number, counts: OccurrenceCounts): BurstPrediction {
+    return predictBurst(this.s, BURST_AT, counts, slotFactor, burstScratch);
   }
 
   private zeroMass(): number {
     return (this.s[ZERO_W] + 0.25) / (this.s[TOTAL_W] + 0.5);
   }
 
-  /** u-quantile of the predictive distribution in value space (u ∈ {0.025, 0.5, 0.975}). */
+  /** u-quantile of the dense predictive distribution in value space (u ∈ {0.025, 0.5, 0.975}). */
   private quantile(u: number, zero: number, mu: number, sd: number): number {
     if (this.opts.kind !== 'count') return zeroInflatedLogNormalQuantile(u, zero, mu, sd);
     return Math.max(Math.exp(mu + sd * (u === 0.5 ? 0 : u < 0.5 ? -Z_975 : Z_975)) - 1, 0);
   }
 
+  /** The decayed occurrence counts (all buckets, empty buckets), into `out`. */
+  private occurrence(out: OccurrenceCounts): OccurrenceCounts {
+    out.total = this.s[TOTAL_W];
+    out.zero = this.s[ZERO_W];
+    return out;
+  }
+
   /** Probability of observing `value` in the bucket starting at bucketStartMs, BEFORE it is learned. */
   probability(bucketStartMs: number, value: number, tail: Tail): SeriesProbability {
     if (this.circle) return this.timeProbability(value);
-    const { mu, sd, seasonal, hasData } = this.predictive(bucketStartMs);
+    const { mu, sd, seasonal, hasData, slotFactor } = this.predictive(bucketStartMs);
     const isCount = this.opts.kind === 'count';
     const zero = isCount ? 0 : this.zeroMass();
-    const typical = hasData ? this.quantile(0.5, zero, mu, sd) : 0;
-    const lower = hasData ? this.quantile(0.025, zero, mu, sd) : 0;
-    const upper = hasData ? this.quantile(0.975, zero, mu, sd) : 0;
+    const burst = isCount ? this.predictBurst(slotFactor, this.occurrence(countsBefore)) : null;
+    const wBurst = isCount ? viewWeight(this.s[BURST_LOG_ODDS]) : 0;
+    // Typical value and 95% interval come from the likelier view (quantiles of a mixture do not average).
+    const byBurst = burst !== null && wBurst > 0.5;
+    const typical = byBurst ? burstQuantile(0.5, burst) : hasData ? this.quantile(0.5, zero, mu, sd) : 0;
+    const lower = byBurst ? burstQuantile(0.025, burst) : hasData ? this.quantile(0.025, zero, mu, sd) : 0;
+    const upper = byBurst ? burstQuantile(0.975, burst) : hasData ? this.quantile(0.975, zero, mu, sd) : 0;
     const anomalyType = value >= typical ? 'spike' : 'dip';
     if (!this.informative || !Number.isFinite(value)) {
       return { typical, lower, upper, anomalyType, seasonal, p: 1, pSingle: 1, pMulti: 1, multiBucketImpact: 0, informative: false };
     }
 
-    let pSingle: number;
     const y = this.transform(value);
-    if (isCount) {
-      const z = ((y as number) - mu) / sd;
-      const pLog = normalTailProbability(z, tail);
-      const wLog = 1 / (1 + Math.exp(-this.s[COUNT_LOG_ODDS]));
-      pSingle = wLog * pLog + (1 - wLog) * countTailProbability(value, countMean(mu, sd), countVariance(mu, sd), tail);
-    } else {
-      pSingle = zeroInflatedLogNormalProbability(value, zero, mu, sd, tail, hasData);
-    }
-    pSingle = Math.min(Math.max(pSingle, DBL_MIN), 1);
-
+    const pDense = clampProbability(
+      isCount ? denseCountProbability(value, mu, sd, this.s[COUNT_LOG_ODDS], tail) : zeroInflatedLogNormalProbability(value, zero, mu, sd, tail, hasData),
+    );
     const multi = this.multi as MultiBucketFeature;
     const useMulti = y !== undefined && this.s[POOLED] === 0 && multi.ready;
-    const pMulti = useMulti ? Math.min(Math.max(multi.probability((y as number) - mu, sd * sd, tail), DBL_MIN), 1) : 1;
-    const p = useMulti ? jointProbabilityOfTwo(pSingle, pMulti, MULTI_BUCKET_CORRELATION) : pSingle;
+    const pMultiDense = useMulti ? clampProbability(multi.probability((y as number) - mu, sd * sd, tail)) : 1;
+    let p = useMulti ? jointProbabilityOfTwo(pDense, pMultiDense, MULTI_BUCKET_CORRELATION) : pDense;
+    let pSingle = pDense;
+    let pMulti = pMultiDense;
+    if (burst !== null) {
+      // Bayesian model averaging of the views' probabilities; the burst view has no multi-bucket feature (it is 1).
+      const pBurst = burstProbability(value, burst, tail);
+      pSingle = clampProbability(wBurst * pBurst + (1 - wBurst) * pDense);
+      pMulti = useMulti ? clampProbability(wBurst + (1 - wBurst) * pMultiDense) : 1;
+      p = wBurst * pBurst + (1 - wBurst) * p;
+    }
     return {
       typical,
       lower,
       upper,
       anomalyType,
       seasonal,
-      p: Math.min(Math.max(p, DBL_MIN), 1),
+      p: clampProbability(p),
       pSingle,
       pMulti,
       multiBucketImpact: multiBucketImpact(pSingle, pMulti),
@@ -202,7 +240,7 @@ export class TimeSeriesModel {
     const circle = this.circle as CircularHistogram;
     const fit = circle.probability(value);
     const informative = this.informative && Number.isFinite(value);
-    const p = informative ? Math.min(Math.max(fit.p, DBL_MIN), 1) : 1;
+    const p = informative ? clampProbability(fit.p) : 1;
     return {
       p,
       pSingle: p,
@@ -252,7 +290,11 @@ export class TimeSeriesModel {
       const ws = positiveWeights;
       ys.length = 0;
       ws.length = 0;
+      const isCount = this.opts.kind === 'count';
+      // zeroWeight: samples outside the baseline (the metric's zero mass); emptyWeight: empty buckets (a count of 0
+      // is both in the baseline, as ln 1, and an empty bucket for the burst view).
       let zeroWeight = 0;
+      let emptyWeight = 0;
       for (let i = 0; i < values.length; i++) {
         const y = this.transform(values[i]);
         if (y === undefined) zeroWeight += weights[i];
@@ -260,13 +302,30 @@ export class TimeSeriesModel {
           ys.push(y);
           ws.push(weights[i]);
         }
+        if (y === undefined || (isCount && Math.round(values[i]) <= 0)) emptyWeight += weights[i];
       }
+      const before = this.occurrence(countsBefore);
       const forget = 1 - Math.min(1, lw / (4 * this.bucketsPerWeek()));
-      this.s[ZERO_W] = this.s[ZERO_W] * forget + (omega * zeroWeight) / wSum;
+      this.s[ZERO_W] = this.s[ZERO_W] * forget + (omega * emptyWeight) / wSum;
       this.s[TOTAL_W] = this.s[TOTAL_W] * forget + omega;
       if (ys.length > 0) {
-        const { mu, sd } = this.predictive(bucketStartMs);
-        if (this.opts.kind === 'count' && b.hasData) this.learnCountModelOdds(values, weights, wSum, mu, sd, lw);
+        const { mu, sd, slotFactor } = this.predictive(bucketStartMs);
+        if (isCount) {
+          const burst = this.predictBurst(slotFactor, before);
+          if (b.hasData) {
+            const e = countEvidence(values, weights, wSum, mu, sd, this.s[COUNT_LOG_ODDS], burst, evidenceScratch);
+            this.s[COUNT_LOG_ODDS] = updateLogOdds(this.s[COUNT_LOG_ODDS], e.dense, lw, this.bucketsPerWeek());
+            this.s[BURST_LOG_ODDS] = updateLogOdds(this.s[BURST_LOG_ODDS], e.burst, lw, this.bucketsPerWeek());
+          }
+          const l = burstLearning;
+          l.before = before;
+          l.after = this.occurrence(countsAfter);
+          l.slotFactor = slotFactor;
+          l.pred = burst;
+          l.omega = omega;
+          l.llrDecay = 1 / this.bucketsPerWeek();
+          learnBurst(this.s, BURST_AT, values, weights, wSum, l);
+        }
         const posWeight = omega * (1 - zeroWeight / wSum);
         if (this.s[POOLED] === 0) {
           (this.multi as MultiBucketFeature).add(ys[0] - mu, lw);
@@ -276,19 +335,6 @@ export class TimeSeriesModel {
     }
     this.s[BUCKETS] += lw;
     this.s[LAST_TIME] = Math.max(this.s[LAST_TIME], bucketStartMs);
-  }
-
-  /** Update the log-odds between the two count models with this bucket's one-step-ahead likelihoods. */
-  private learnCountModelOdds(values: number[], weights: number[], wSum: number, mu: number, sd: number, lw: number): void {
-    const mean = countMean(mu, sd);
-    const variance = countVariance(mu, sd);
-    let diff = 0;
-    for (let i = 0; i < values.length; i++) {
-      diff += (weights[i] / wSum) * (logNormalCountLogMass(values[i], mu, sd) - countLogMass(values[i], mean, variance));
-    }
-    if (!Number.isFinite(diff)) return;
-    const keep = 1 - Math.min(1, lw / this.bucketsPerWeek());
-    this.s[COUNT_LOG_ODDS] = Math.max(-200, Math.min(200, this.s[COUNT_LOG_ODDS] * keep + lw * diff));
   }
 
   /** A bucket without data where nothing is learned: only effective counts decay, so later learning adapts faster. */
@@ -329,6 +375,13 @@ export class TimeSeriesModel {
       // The dispersion scalar was appended to the baseline's block: shift the multi-bucket block behind it.
       const at = BASELINE_AT + BASELINE_SPREAD_INDEX;
       scalars = [...scalars.slice(0, at), 0, ...scalars.slice(at)];
+    }
+    if (state.v < 3 && state.opts.kind === 'count') {
+      // Before v3 a count's empty buckets were not counted: the burst view starts from nothing (no occurrence history)
+      // rather than from a wrong "never empty".
+      scalars = scalars.slice(0, SERIES_SCALARS);
+      scalars[ZERO_W] = 0;
+      scalars[TOTAL_W] = 0;
     }
     return new TimeSeriesModel(state.opts, { s: scalars, prof: state.prof });
   }
