@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatTable, fixed, ratio, type Cell } from './format-table.js';
+import { seededRandom as seeded } from '../test/support/seeded-random.js';
 
 type Maths = typeof import('../src/anomaly/maths/index.js');
 type Beta = typeof import('../src/anomaly/maths/beta.js');
@@ -24,17 +25,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MONDAY = Date.UTC(2024, 0, 1);
 
-/** mulberry32, so every implementation sees the same inputs. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function gaussian(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(Math.max(rand(), 1e-12))) * Math.cos(2 * Math.PI * rand());
 }

@@ -1,16 +1,8 @@
 /** Deterministic synthetic series for the anomaly-maths tests (seeded PRNG, Poisson and log-normal draws). */
 
-/** mulberry32: small seeded PRNG so tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seeded-random.js';
+
+export { seededRandom };
 
 export function poisson(rand: () => number, lambda: number): number {
   if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gaussian(rand)));

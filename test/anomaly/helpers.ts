@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { EcsEvent } from '../../src/ecs/index.js';
 import { AnomalyJob, parseJobDocument, type AnomalyResultBatch, type JobDefinition, type RecordResult } from '../../src/anomaly/index.js';
+import { seededRandom } from '../support/seeded-random.js';
+
+export const rng = seededRandom;
 
 export const ML_MODULE_DIR = path.resolve('..', 'shared', 'fixtures', 'elastic', 'ml_module');
 export const DED_MODULE = path.join(ML_MODULE_DIR, 'ded-ml.json');
@@ -14,17 +17,6 @@ export const DAY = 24 * HOUR;
 /** 2026-10-01T00:00:00Z, a Thursday. */
 export const T0 = Date.UTC(2026, 9, 1);
 
-/** mulberry32: small, seeded, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function jobDef(job: Record<string, unknown>, extra: Record<string, unknown> = {}): JobDefinition {
   const [def] = parseJobDocument({ job_id: 'test_job', data_description: { time_field: '@timestamp', time_format: 'epoch_ms' }, ...job, ...extra }, 'inline.json');

@@ -14,18 +14,8 @@ import { parseIsoUtc, parseIsoUtcBytes } from '../../src/sources/iso-time.js';
 import { parseLines, type ParseConfig } from '../../src/sources/parse-lines.js';
 import { eventsFromBatch } from '../../src/sources/projected-batch.js';
 import { collect, tmpDir } from './tmp-files.js';
+import { seededRandom as random } from '../support/seeded-random.js';
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = [
   '@timestamp', 'source', 'ip', 'bytes', 'source.ip', 'source.bytes', 'destination', 'port', 'destination.port', 'host', 'name',
