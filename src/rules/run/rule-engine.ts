@@ -43,6 +43,10 @@ export class RuleEngine {
   private finished = false;
   /** Last watermark the engine was advanced to: records arriving now exist from this time on, not from their bucket time. */
   private watermarkMs: number | undefined;
+  /** The event being offered, read by `offerCurrent` (one callback for all events instead of a closure per event). */
+  private offeredEvent: EcsEvent | undefined;
+  private offeredTimeMs = 0;
+  private readonly offerCurrent = (r: RuleRunner): void => r.offer(this.offeredEvent!, this.offeredTimeMs);
 
   constructor(report: RuleLoadReport, opts: RuleEngineOptions) {
     const fields = new Set<string>(['@timestamp', ...ENTITY_GROUPS, ...ENTITY_LEAF_FIELDS]);
@@ -85,7 +89,10 @@ export class RuleEngine {
   onEvent(event: EcsEvent, timeMs: number): void {
     if (!Number.isFinite(timeMs)) return;
     this.observe(timeMs);
-    this.eventRunners.forEvent(event, (r) => r.offer(event, timeMs));
+    this.offeredEvent = event;
+    this.offeredTimeMs = timeMs;
+    this.eventRunners.forEvent(event, this.offerCurrent);
+    this.offeredEvent = undefined;
   }
 
   /** Anomaly record docs, new or renormalised (same `_id` replaces the earlier version). */

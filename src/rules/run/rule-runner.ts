@@ -3,7 +3,7 @@
  * then de-duplicates by alert uuid (also across overlapping runs), applies max_signals and suppression.
  */
 import type { EcsEvent } from '../../ecs/index.js';
-import type { RuleExecutor, RunWindow } from '../executors/types.js';
+import type { Hit, RuleExecutor, RunWindow } from '../executors/types.js';
 import type { Alert, LoadedRule } from '../types.js';
 import { AlertSuppressor } from './suppression.js';
 
@@ -80,11 +80,29 @@ export class RuleRunner {
   runAt(tickMs: number, window: Omit<RunWindow, 'tickMs' | 'startMs'>): Alert[] {
     const startMs = tickMs - this.rule.lookbackMs;
     this.runs++;
-    const result = this.executor.run({ ...window, tickMs, startMs });
-    for (const w of result.warnings ?? []) this.warnings.add(w);
+    // A plain literal rather than a spread: most of the ~8k ticks per rule a month find nothing, so overhead dominates.
+    const result = this.executor.run({ records: window.records, tickMs, startMs });
+    if (result.warnings) for (const w of result.warnings) this.warnings.add(w);
+    const alerts = result.hits.length === 0 ? this.acceptNone(tickMs) : this.accept(tickMs, result.hits);
+    // Any later run looks at or after this run's window start.
+    if (this.emitted.size) for (const [uuid, t] of this.emitted) if (t < startMs) this.emitted.delete(uuid);
+    this.executor.prune(startMs);
+    this.lastTickMs = tickMs;
+    return alerts;
+  }
 
+  /** A run without hits: only suppression's own clock moves (its groups expire with tick time). */
+  private acceptNone(tickMs: number): Alert[] {
+    if (!this.suppressor) return [];
+    const out = this.suppressor.process(tickMs, []);
+    this.alerts += out.created;
+    this.suppressed += out.suppressed;
+    return out.alerts;
+  }
+
+  private accept(tickMs: number, hits: Hit[]): Alert[] {
     const seenThisRun = new Set<string>();
-    let fresh = result.hits.filter((h) => {
+    let fresh = hits.filter((h) => {
       if (this.emitted.has(h.uuid) || seenThisRun.has(h.uuid)) return false;
       seenThisRun.add(h.uuid);
       return true;
@@ -98,21 +116,14 @@ export class RuleRunner {
       h.onAccepted?.();
     }
 
-    let alerts: Alert[];
     if (this.suppressor) {
       const out = this.suppressor.process(tickMs, fresh.map((h) => ({ alert: h.build(tickMs), groupDoc: h.groupDoc, sourceTimeMs: h.sourceTimeMs })));
-      alerts = out.alerts;
       this.alerts += out.created;
       this.suppressed += out.suppressed;
-    } else {
-      alerts = fresh.map((h) => h.build(tickMs));
-      this.alerts += alerts.length;
+      return out.alerts;
     }
-
-    // Any later run looks at or after this run's window start.
-    for (const [uuid, t] of this.emitted) if (t < startMs) this.emitted.delete(uuid);
-    this.executor.prune(startMs);
-    this.lastTickMs = tickMs;
+    const alerts = fresh.map((h) => h.build(tickMs));
+    this.alerts += alerts.length;
     return alerts;
   }
 
