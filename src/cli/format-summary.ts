@@ -20,7 +20,7 @@ export function formatSummary(s: ReplaySummary): string {
   const rate = s.wallSeconds > 0 ? s.eventsRead / s.wallSeconds : 0;
   out.push(`Events: ${s.eventsRead} read (${formatCount(rate)}/s), ${s.eventsUsed} used, ${s.eventsLate} late, ${s.badTotal} bad input, ${s.egressDropped} not outbound (DED egress filter)`);
   const bad = Object.entries(s.bad).sort((a, b) => b[1] - a[1]);
-  if (bad.length) out.push('  bad input by reason: ' + bad.map(([r, n]) => `${r} ${n}`).join(', '));
+  if (bad.length) out.push('  bad input by reason: ' + bad.map(([r, n]) => `${r} ${n}`).join(', ') + (s.deadLetterFile ? ` (each written with its file and line to ${s.deadLetterFile})` : ''));
   if (s.jobs.length) {
     out.push(`Anomaly jobs (${s.jobs.length}):`);
     const rows = [['job', 'events', 'series', 'memory', 'status', 'refused', 'records']];

@@ -47,6 +47,7 @@ export interface ReplaySummary {
   egressDropped: number;
   bad: Record<string, number>;
   badTotal: number;
+  deadLetterFile?: string;
   jobs: JobStats[];
   rules: Array<{ ruleId: string; name: string; runs: number; alerts: number; suppressed: number; warnings: string[] }>;
   unsupportedRules: Array<{ file: string; name?: string; type?: string; reason: string }>;
@@ -258,6 +259,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       egressDropped: pipeline.counters.egressDropped,
       bad: deadLetter.counts(),
       badTotal: deadLetter.total(),
+      deadLetterFile: opts.deadLetter,
       jobs: detection.jobs.map((r) => r.job.stats()),
       rules: detection.rules?.stats() ?? [],
       unsupportedRules: detection.unsupportedRules,

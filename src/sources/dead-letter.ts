@@ -1,5 +1,5 @@
 /** Bad input goes here: counted by reason, kept as examples, and written as NDJSON when a path is given. */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, truncateSync, writeSync } from 'node:fs';
 import type { EventOrigin } from './types.js';
 import { rawExcerpt, truncateText } from './raw-text.js';
 
@@ -20,10 +20,11 @@ export class DeadLetter {
   private pending = '';
   private sum = 0;
 
-  /** Without a path, bad input is only counted (and the first examples kept for the summary). */
-  constructor(readonly path?: string) {
-    if (path !== undefined) this.fd = openSync(path, 'w');
-  }
+  /**
+   * Without a path, bad input is only counted (and the first examples kept for the summary). With one, the file is
+   * created at the first bad input, so a clean run leaves no empty file behind.
+   */
+  constructor(readonly path?: string) {}
 
   /** Records one bad input; `raw` is cut to 2 KiB, and binary bytes are written as escaped text. */
   report(reason: string, origin: EventOrigin, raw?: string | Buffer, detail?: string): void {
@@ -32,7 +33,7 @@ export class DeadLetter {
     if (this.firstExamples.length < MAX_EXAMPLES) {
       this.firstExamples.push(detail === undefined ? { reason, origin: { ...origin } } : { reason, origin: { ...origin }, detail });
     }
-    if (this.fd === undefined) return;
+    if (this.path === undefined) return;
     const rawText = raw === undefined ? undefined : typeof raw === 'string' ? truncateText(raw) : rawExcerpt(raw);
     this.pending += JSON.stringify({ reason, file: origin.file, line: origin.line, detail, raw: rawText }) + '\n';
     if (this.pending.length >= FLUSH_CHARS) this.flush();
@@ -52,7 +53,8 @@ export class DeadLetter {
 
   /** Writes what is buffered; safe to call while the run continues (e.g. at a checkpoint). */
   flush(): void {
-    if (this.fd === undefined || this.pending === '') return;
+    if (this.path === undefined || this.pending === '') return;
+    this.fd ??= openSync(this.path, 'w');
     writeSync(this.fd, this.pending);
     this.pending = '';
   }
@@ -60,6 +62,8 @@ export class DeadLetter {
   async close(): Promise<void> {
     this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
+    // A dead-letter file left by an earlier run must not look like this run's bad input.
+    else if (this.path !== undefined && this.sum === 0 && existsSync(this.path)) truncateSync(this.path, 0);
     this.fd = undefined;
   }
 }
