@@ -67,7 +67,8 @@ interface EngineState {
   pending: SourceEvent[];
   released: number;
   nextStep: number;
-  counters: { eventsRead: number; eventsLate: number; eventsUsed: number; egressDropped: number; recordsWritten: number; alertsNew: number; first?: number; last?: number };
+  /** Event-time span of all input so far, across resumed and continued runs (the end of input is judged at `last`). */
+  span: { first?: number; last?: number };
   rules?: unknown;
 }
 
@@ -112,10 +113,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     const alertsSink = opts.alerts ? new NdjsonSink(opts.alerts, plan.resuming ? cp?.outputs[opts.alerts] : undefined) : undefined;
     const deadLetter = new DeadLetter(opts.deadLetter);
 
-    const counters: EngineState['counters'] = engineState
-      ? { ...engineState.counters }
-      : { eventsRead: 0, eventsLate: 0, eventsUsed: 0, egressDropped: 0, recordsWritten: 0, alertsNew: 0 };
-    const runStart = { ...counters };
+    const span: EngineState['span'] = { ...(engineState?.span ?? {}) };
+    // What this run did (the summary speaks of this run only).
+    const counters = { eventsRead: 0, eventsLate: 0, recordsWritten: 0, alertsNew: 0 };
     let pendingResults: ResultDoc[] = [];
     let pendingAlerts: Alert[] = [];
     const flushToStore = () => {
@@ -151,7 +151,6 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     // Files the reader opens at once: each must deliver before the watermark may move (see event-time-buffer.ts).
     const MAX_OPEN_FILES = 64;
     for (const f of plan.toRead.slice(0, MAX_OPEN_FILES)) buffer.expectInput(f.path);
-    const usedBefore = pipeline.counters.eventsUsed;
 
     const inputState = new Map<string, { path: string; size: number; mtimeMs: number; offset: number; line: number; done: boolean }>();
     for (const f of files) {
@@ -171,7 +170,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
           pending: buffer.pending(),
           released: buffer.releasedUpTo,
           nextStep: pipeline.nextStepTime,
-          counters: { ...counters, eventsUsed: counters.eventsUsed + pipeline.counters.eventsUsed - usedBefore, egressDropped: counters.egressDropped + pipeline.counters.egressDropped },
+          span: { ...span },
           rules: detection.rules?.snapshot(),
         };
         const outputs: Record<string, number> = {};
@@ -201,8 +200,8 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     })) {
       for (const se of batch.events) {
         counters.eventsRead++;
-        if (counters.first === undefined || se.time < counters.first) counters.first = se.time;
-        if (counters.last === undefined || se.time > counters.last) counters.last = se.time;
+        if (span.first === undefined || se.time < span.first) span.first = se.time;
+        if (span.last === undefined || se.time > span.last) span.last = se.time;
         if (!buffer.push(se, se.origin.file)) {
           counters.eventsLate++;
           deadLetter.report('late_event', se.origin, undefined, `event time ${new Date(se.time).toISOString()} is before the processed watermark ${new Date(buffer.releasedUpTo).toISOString()} (latency ${opts.latencyMs / 1000}s)`);
@@ -232,7 +231,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         sinceCheckpoint = 0;
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
       }
-      if (opts.progress) progress.update(counters.eventsRead - runStart.eventsRead, buffer.watermark, bytesDone);
+      if (opts.progress) progress.update(counters.eventsRead, buffer.watermark, bytesDone);
     }
     progress.done();
 
@@ -240,7 +239,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       released.length = 0;
       buffer.release(true, released);
       pipeline.process(released);
-      if (counters.last !== undefined) pipeline.advanceTo(counters.last);
+      if (span.last !== undefined) pipeline.advanceTo(span.last);
       pipeline.finish();
       for (const s of inputState.values()) s.done = true;
       checkpoint();
@@ -250,12 +249,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     await deadLetter.close();
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-    const used = counters.eventsUsed + pipeline.counters.eventsUsed - usedBefore;
     return {
       inputs: plan.status,
-      eventsRead: counters.eventsRead - runStart.eventsRead,
-      eventsUsed: used - runStart.eventsUsed,
-      eventsLate: counters.eventsLate - runStart.eventsLate,
+      eventsRead: counters.eventsRead,
+      eventsUsed: pipeline.counters.eventsUsed,
+      eventsLate: counters.eventsLate,
       egressDropped: pipeline.counters.egressDropped,
       bad: deadLetter.counts(),
       badTotal: deadLetter.total(),
@@ -264,11 +262,11 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       rules: detection.rules?.stats() ?? [],
       unsupportedRules: detection.unsupportedRules,
       overriddenRules: detection.overriddenRules,
-      recordsWritten: counters.recordsWritten - runStart.recordsWritten,
-      alertsNew: counters.alertsNew - runStart.alertsNew,
+      recordsWritten: counters.recordsWritten,
+      alertsNew: counters.alertsNew,
       alertsClosedByExceptions: closed,
-      firstEventTime: counters.first,
-      lastEventTime: counters.last,
+      firstEventTime: span.first,
+      lastEventTime: span.last,
       wallSeconds: (Date.now() - started) / 1000,
       peakRssBytes: peakRss,
       resumedFromCheckpoint: plan.resuming,
