@@ -64,10 +64,7 @@ export class DetectionPipeline {
         r.job.ingest(event, se.origin);
         used = true;
       }
-      if (this.rules) {
-        this.rules.onEvent(event, se.time);
-        used = true;
-      }
+      if (this.rules?.onEvent(event, se.time)) used = true;
       if (used) this.counters.eventsUsed++;
     }
   }

@@ -26,7 +26,9 @@ export class MlExecutor implements RuleExecutor {
     this.excepted = compileExceptionItems(rule.exceptions);
   }
 
-  onEvent(): void {}
+  onEvent(): boolean {
+    return false;
+  }
 
   run(w: RunWindow): RunResult {
     const selected: RecordDoc[] = [];

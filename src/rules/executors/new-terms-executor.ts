@@ -42,9 +42,11 @@ export class NewTermsExecutor implements RuleExecutor {
     this.fields = [...compiled.fields, ...this.termFields, ...exceptionFields(rule.exceptions)];
   }
 
-  onEvent(event: EcsEvent, timeMs: number): void {
+  onEvent(event: EcsEvent, timeMs: number): boolean {
     if (this.dataStartMs === undefined) this.dataStartMs = timeMs;
-    if (this.keep(event) && termTuples(event, this.termFields).length > 0) this.recent.push(event, timeMs);
+    if (!this.keep(event) || termTuples(event, this.termFields).length === 0) return false;
+    this.recent.push(event, timeMs);
+    return true;
   }
 
   /** Moves events older than `beforeMs` into the history. */

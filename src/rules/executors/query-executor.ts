@@ -24,8 +24,10 @@ export class QueryExecutor implements RuleExecutor {
     this.fields = [...compiled.fields, ...exceptionFields(rule.exceptions)];
   }
 
-  onEvent(event: EcsEvent, timeMs: number): void {
-    if (this.keep(event)) this.buffer.push(event, timeMs);
+  onEvent(event: EcsEvent, timeMs: number): boolean {
+    if (!this.keep(event)) return false;
+    this.buffer.push(event, timeMs);
+    return true;
   }
 
   run(w: RunWindow): RunResult {

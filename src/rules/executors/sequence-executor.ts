@@ -38,9 +38,9 @@ export class SequenceExecutor implements RuleExecutor {
     this.matcher = new SequenceMatcher(steps, seq.maxspanMs, until);
   }
 
-  onEvent(event: EcsEvent, timeMs: number): void {
+  onEvent(event: EcsEvent, timeMs: number): boolean {
     this.lastEventMs = Math.max(this.lastEventMs, timeMs);
-    this.matcher.onEvent(event, timeMs);
+    return this.matcher.onEvent(event, timeMs);
   }
 
   run(w: RunWindow): RunResult {

@@ -51,8 +51,11 @@ export class SequenceMatcher {
     return values;
   }
 
-  onEvent(event: EcsEvent, timeMs: number): void {
+  /** Feeds one event; true when it matched the `until` query or a step. */
+  onEvent(event: EcsEvent, timeMs: number): boolean {
+    let used = false;
     if (this.until && this.until.test(event)) {
+      used = true;
       const values = SequenceMatcher.keyOf(event, this.until.keyFields);
       if (values) this.partials.delete(JSON.stringify(values));
     }
@@ -62,8 +65,10 @@ export class SequenceMatcher {
       if (!step.test(event)) continue;
       const values = SequenceMatcher.keyOf(event, step.keyFields);
       if (!values) continue;
+      used = true;
       this.match(s, values, { event, timeMs });
     }
+    return used;
   }
 
   private stages(key: string): Partial[][] {

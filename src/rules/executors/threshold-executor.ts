@@ -41,12 +41,13 @@ export class ThresholdExecutor implements RuleExecutor {
     this.fields = [...compiled.fields, ...this.groupFields, ...this.cardinality.map((c) => c.field), ...exceptionFields(rule.exceptions)];
   }
 
-  onEvent(event: EcsEvent, timeMs: number): void {
-    if (!this.keep(event)) return;
+  onEvent(event: EcsEvent, timeMs: number): boolean {
+    if (!this.keep(event)) return false;
     const keys = termTuples(event, this.groupFields).map(tupleKey);
-    if (keys.length === 0) return;
+    if (keys.length === 0) return false;
     const distinct = this.cardinality.map((c) => getValues(event, c.field).map(String));
     this.events.push({ t: timeMs, keys, distinct });
+    return true;
   }
 
   run(w: RunWindow): RunResult {

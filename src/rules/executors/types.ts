@@ -36,7 +36,8 @@ export interface RuleExecutor {
   readonly readsEvents: boolean;
   /** Hits are already sorted by priority and cut to max_signals before de-duplication (Elastic's ML search does this). */
   readonly capsBeforeDedupe: boolean;
-  onEvent(event: EcsEvent, timeMs: number): void;
+  /** Feeds one event; true when the rule kept it (it matched the rule's query or a sequence step). */
+  onEvent(event: EcsEvent, timeMs: number): boolean;
   run(window: RunWindow): RunResult;
   /** Forget state that no run whose lookback starts at or after `beforeMs` can need. */
   prune(beforeMs: number): void;

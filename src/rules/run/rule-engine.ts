@@ -46,7 +46,10 @@ export class RuleEngine {
   /** The event being offered, read by `offerCurrent` (one callback for all events instead of a closure per event). */
   private offeredEvent: EcsEvent | undefined;
   private offeredTimeMs = 0;
-  private readonly offerCurrent = (r: RuleRunner): void => r.offer(this.offeredEvent!, this.offeredTimeMs);
+  private offeredKept = false;
+  private readonly offerCurrent = (r: RuleRunner): void => {
+    if (r.offer(this.offeredEvent!, this.offeredTimeMs)) this.offeredKept = true;
+  };
 
   constructor(report: RuleLoadReport, opts: RuleEngineOptions) {
     const fields = new Set<string>(['@timestamp', ...ENTITY_GROUPS, ...ENTITY_LEAF_FIELDS]);
@@ -86,13 +89,16 @@ export class RuleEngine {
   }
 
   /** Every event, in event-time order, after enrichment. */
-  onEvent(event: EcsEvent, timeMs: number): void {
-    if (!Number.isFinite(timeMs)) return;
+  /** Feeds one event to the rules that could match it; true when at least one rule kept it. */
+  onEvent(event: EcsEvent, timeMs: number): boolean {
+    if (!Number.isFinite(timeMs)) return false;
     this.observe(timeMs);
     this.offeredEvent = event;
     this.offeredTimeMs = timeMs;
+    this.offeredKept = false;
     this.eventRunners.forEvent(event, this.offerCurrent);
     this.offeredEvent = undefined;
+    return this.offeredKept;
   }
 
   /** Anomaly record docs, new or renormalised (same `_id` replaces the earlier version). */

@@ -54,12 +54,14 @@ export class RuleRunner {
   }
 
   /** Hands an event to the executor; an event a predicate cannot evaluate is skipped and reported, never fatal. */
-  offer(event: EcsEvent, timeMs: number): void {
+  /** True when the rule kept the event. */
+  offer(event: EcsEvent, timeMs: number): boolean {
     try {
-      this.executor.onEvent(event, timeMs);
+      return this.executor.onEvent(event, timeMs);
     } catch (err) {
       this.skippedEvents++;
       this.warnings.add(`events skipped because the rule could not evaluate them: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
     }
   }
 
