@@ -2,8 +2,9 @@
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
+/** Fixed decimals without trailing zeros: 0.70 → "0.7", 3.0 → "3". */
 function trimmed(x: number, decimals: number): string {
-  return x.toFixed(decimals).replace(/\.0+$/, '');
+  return x.toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
 /** 1024-based, one decimal below 100 of a unit: 3.1 GB, 2.1 MB, 450 KB, 512 B. */

@@ -31,6 +31,8 @@ function spanAfterFirst(spanMs: number): string {
 }
 
 function ratio(actual: number, typical: number, whose: string): string {
+  // Below one byte or one event, "N× the usual" divides by almost nothing and the figure means nothing.
+  if (!(typical >= 1)) return '';
   const r = formatRatio(actual, typical);
   return r ? ` — ${r} ${whose}` : '';
 }

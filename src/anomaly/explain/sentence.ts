@@ -7,8 +7,9 @@ import type { DetectorDefinition } from '../config/job-definition.js';
 import type { PopulationView, RarityDetail } from '../scoring/leaf.js';
 import type { InfluencerEntry } from '../results.js';
 import { fieldLabel, formatFieldValue, isByteField, byteVerb, plural } from './field-words.js';
-import { bucketPhrase, formatClock, formatCount, formatDuration, formatRatio, formatWeekTime, utcClock } from './format.js';
+import { bucketPhrase, formatClock, formatCount, formatDuration, formatWeekTime, utcClock } from './format.js';
 import { populationClause } from './population-clause.js';
+import { atThisTime, inMostBuckets, ratioTail, usualClause, type UsualInput } from './usual-clause.js';
 
 export interface ExplanationInput {
   jobId: string;
@@ -24,6 +25,11 @@ export interface ExplanationInput {
   upper: number;
   lower: number;
   historyMs: number;
+  /**
+   * Start of the series' last bucket with data before this one (null: none in its history; absent: unknown).
+   * Lets a sparse series say "the first activity in 12 days" instead of "0 is typical".
+   */
+  lastActiveMs?: number | null;
   rarity?: RarityDetail;
   influencers: InfluencerEntry[];
   /** Population detectors: which view judged the person (newcomer, established, or the population alone). */
@@ -53,16 +59,20 @@ function when(x: ExplanationInput): string {
   return `in ${bucketPhrase(x.bucketSpanMs)} from ${utcClock(x.bucketStartMs)} UTC`;
 }
 
-function ratioTail(actual: number, typical: number): string {
-  const r = formatRatio(actual, typical);
-  return r ? ` — ${r} the usual` : '';
+/** The "what is usual" half of an individual (not population) count or sum sentence, sparse series included. */
+function usual(x: ExplanationInput, how: Pick<UsualInput, 'unit' | 'format' | 'typicalPhrase' | 'quietPhrase'>): string {
+  return usualClause({
+    actual: x.actual[0], typical: x.typical[0], upper: x.upper, bucketStartMs: x.bucketStartMs, bucketSpanMs: x.bucketSpanMs,
+    lastActiveMs: x.lastActiveMs, historyMs: x.historyMs, ...how,
+  });
 }
+
+const isTypical = (v: string): string => `${v} is typical`;
 
 function explainSum(x: ExplanationInput): string {
   const f = x.def.fieldName;
   const [actual] = x.actual;
   const typical = x.typical[0];
-  const span = formatDuration(x.bucketSpanMs);
   if (x.def.overFieldName && isByteField(f)) {
     const target = fieldLabel(x.def.overFieldName);
     const verb = byteVerb(f);
@@ -73,11 +83,23 @@ function explainSum(x: ExplanationInput): string {
     const target = fieldLabel(x.def.overFieldName);
     return `${target} ${x.over}: ${fieldLabel(f ?? 'value')} totalled ${formatCount(actual)} ${when(x)}; ${clause(x, target, { present: 'see', past: 'saw' })}.`;
   }
+  if (x.def.overFieldName) {
+    // Population figures: the usual is the population's, so "it usually …" would misdescribe this one.
+    return `${subject(x)}: ${fieldLabel(f ?? 'value')} totalled ${formatCount(actual)} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical, 'amount')}.`;
+  }
   if (isByteField(f)) {
     const target = f?.startsWith('file.') ? ' to files' : '';
-    return `${subject(x)} ${byteVerb(f)} ${formatFieldValue(f, actual)}${target} ${when(x)}; ${formatFieldValue(f, typical)} is typical${ratioTail(actual, typical)}.`;
+    const verb = byteVerb(f);
+    const usualPart = usual(x, { unit: 'bytes', format: (v) => formatFieldValue(f, v), typicalPhrase: isTypical, quietPhrase: `it ${presentTense(verb)} nothing ${inMostBuckets(x.bucketSpanMs)}` });
+    return `${subject(x)} ${verb} ${formatFieldValue(f, actual)}${target} ${when(x)}; ${usualPart}.`;
   }
-  return `${subject(x)}: ${fieldLabel(f ?? 'value')} totalled ${formatCount(actual)} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical)}.`;
+  const usualPart = usual(x, { unit: 'amount', format: formatCount, typicalPhrase: isTypical, quietPhrase: `it is 0 ${inMostBuckets(x.bucketSpanMs)}` });
+  return `${subject(x)}: ${fieldLabel(f ?? 'value')} totalled ${formatCount(actual)} ${when(x)}; ${usualPart}.`;
+}
+
+/** "wrote" → "writes", "sent" → "sends": the habit, for "it usually writes nothing". */
+function presentTense(verb: string): string {
+  return ({ wrote: 'writes', sent: 'sends', received: 'receives' } as Record<string, string>)[verb] ?? 'transfers';
 }
 
 /** True when the population view adds something to Elastic's plain "X is typical" (new, or own history). */
@@ -104,8 +126,13 @@ function explainCount(x: ExplanationInput): string {
   }
   const direction = actual < typical ? 'only ' : '';
   // Counts are whole: "44 is typical" reads better than "43.5" (the model's expectation).
-  const usual = typical >= 10 ? Math.round(typical) : typical;
-  return `${who} saw ${direction}${formatCount(actual)} ${what} ${when(x)}; ${formatCount(usual)} is typical for this time${ratioTail(actual, typical)}.`;
+  const format = (v: number): string => formatCount(v >= 10 ? Math.round(v) : v);
+  const typicalPhrase = (v: string): string => `${v} is typical for this time`;
+  // Over (population) detectors: the usual is the population's, so only the plain figure is honest.
+  const usualPart = x.def.overFieldName
+    ? `${typicalPhrase(format(typical))}${ratioTail(actual, typical, 'events')}`
+    : usual(x, { unit: 'events', format, typicalPhrase, quietPhrase: `it usually sees none ${atThisTime(x.bucketSpanMs)}` });
+  return `${who} saw ${direction}${formatCount(actual)} ${what} ${when(x)}; ${usualPart}.`;
 }
 
 /** What happened, in the words of the job (DED external-device and LMD remote-transfer jobs), else generic. */
@@ -148,9 +175,9 @@ function explainMetric(x: ExplanationInput): string {
   const typical = x.typical[0];
   const who = x.def.partitionFieldName && x.partition ? `${fieldLabel(x.def.partitionFieldName)} ${x.partition}` : subject(x);
   if (x.def.family === 'distinct_count') {
-    return `${who} had ${formatCount(actual)} distinct ${plural(fieldLabel(f ?? 'value'))} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical)}.`;
+    return `${who} had ${formatCount(actual)} distinct ${plural(fieldLabel(f ?? 'value'))} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical, 'events')}.`;
   }
-  return `${who}: ${fn} of ${fieldLabel(f ?? 'value')} was ${formatFieldValue(f, actual)} ${when(x)}; ${formatFieldValue(f, typical)} is typical${ratioTail(actual, typical)}.`;
+  return `${who}: ${fn} of ${fieldLabel(f ?? 'value')} was ${formatFieldValue(f, actual)} ${when(x)}; ${formatFieldValue(f, typical)} is typical${ratioTail(actual, typical, isByteField(f) ? 'bytes' : 'amount')}.`;
 }
 
 export function explainRecord(x: ExplanationInput): string {
