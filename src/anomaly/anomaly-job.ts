@@ -82,7 +82,7 @@ export class AnomalyJob {
     this.bucketSpanMs = def.bucketSpanMs;
     this.timeField = def.timeField;
     this.eventView = buildEventView(def);
-    this.detectors = def.detectors.map((d) => new DetectorRuntime(d));
+    this.detectors = def.detectors.map((d) => new DetectorRuntime(d, def.bucketSpanMs));
     this.norms = new NormalizerSet(def.bucketSpanMs);
     this.window = new ResultWindow(def.renormalizationWindowMs);
     this.memory = new MemoryGuard(def.modelMemoryLimitBytes);

@@ -20,6 +20,11 @@ export interface DetectorView {
 
 /** Rough retained sizes of bookkeeping next to the maths models (Map entry, object, key strings). */
 export const SERIES_OVERHEAD_BYTES = 160;
+/**
+ * An individual series next to its model(s), as measured on the series-memory bench's heap: its 6-field object
+ * (72 B), its Map entry (~40 B) and one short key string shared with its split value (~32 B).
+ */
+export const INDIVIDUAL_SERIES_OVERHEAD_BYTES = 144;
 export const PERSON_OVERHEAD_BYTES = 96;
 /** Used to decide about a new series before its model exists (≈ maths budget of one metric model). */
 export const NEW_MODEL_ESTIMATE_BYTES = 2048;

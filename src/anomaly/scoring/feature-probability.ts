@@ -1,6 +1,7 @@
 /** Probability of a series' feature values under its models, with each feature's own tail (metric has three). */
-import { extremeProbability, jointProbability, type SeriesProbability, type Tail, type TimeSeriesModel } from '../maths/index.js';
+import { extremeProbability, jointProbability, type SeriesProbability, type Tail } from '../maths/index.js';
 import type { FamilyBehaviour } from '../detectors/index.js';
+import { featureModel, type FeatureModels } from '../series/feature-models.js';
 
 export function featureTail(behaviour: FamilyBehaviour, detectorTail: Tail, i: number): Tail {
   return behaviour.features[i]?.tail ?? detectorTail;
@@ -13,13 +14,13 @@ export function combineFeatureProbabilities(ps: number[]): number {
 }
 
 export function probabilities(
-  models: TimeSeriesModel[],
+  models: FeatureModels,
   behaviour: FamilyBehaviour,
   tail: Tail,
   bucketStartMs: number,
   features: number[],
 ): SeriesProbability[] {
-  return features.map((v, i) => models[i].probability(bucketStartMs, v, featureTail(behaviour, tail, i)));
+  return features.map((v, i) => featureModel(models, i).probability(bucketStartMs, v, featureTail(behaviour, tail, i)));
 }
 
 export function combinedP(probs: SeriesProbability[]): { p: number; informative: boolean } {

@@ -3,6 +3,7 @@
  * history (population-views.ts says how they are used), plus the §1.2 sample-rate weights of the pooled model.
  */
 import type { WeightedSample } from '../maths/index.js';
+import { featureModel } from '../series/feature-models.js';
 import type { PopulationAttribute } from '../series/model-state.js';
 import type { SeriesBucket } from '../series/series-bucket.js';
 import { NEW_MODEL_ESTIMATE_BYTES, type CloseContext, type DetectorView } from './close-context.js';
@@ -32,7 +33,8 @@ export function learnNewcomers(view: DetectorView, attr: PopulationAttribute, sa
   if (!attr.newcomerModels && ctx.allowNew(NEW_MODEL_ESTIMATE_BYTES * samples.length)) {
     attr.newcomerModels = newSeriesModels(view, ctx.bucketSpanMs, NEWCOMER_MIN_BUCKETS);
   }
-  attr.newcomerModels?.forEach((m, i) => m.addBucket(ctx.bucketStartMs, samples[i], 1));
+  const models = attr.newcomerModels;
+  if (models) samples.forEach((s, i) => featureModel(models, i).addBucket(ctx.bucketStartMs, s, 1));
 }
 
 /** From its second bucket with data a person gets its own history (refused quietly at the memory hard limit). */

@@ -15,8 +15,9 @@
  *
  * Everyone else (neither new nor established yet) is judged by the population alone, exactly as in Elastic.
  */
-import type { SeriesProbability, Tail, TimeSeriesModel } from '../maths/index.js';
+import type { SeriesProbability, Tail } from '../maths/index.js';
 import type { FamilyBehaviour } from '../detectors/index.js';
+import { learnFeatures, type FeatureModels } from '../series/feature-models.js';
 import type { PersonSeries, PopulationAttribute } from '../series/model-state.js';
 import { combinedP, probabilities } from './feature-probability.js';
 import type { PopulationView } from './leaf.js';
@@ -123,7 +124,7 @@ export function newcomerSamples(features: number[], learnWeight: number): Array<
 
 /** Learns the person's own history for this bucket (the model exists from its second bucket with data). */
 export function learnOwn(own: PersonSeries, bucketStartMs: number, features: number[], learnWeight: number): void {
-  features.forEach((v, i) => own.models[i].addBucket(bucketStartMs, [{ value: v, weight: 1 }], learnWeight));
+  learnFeatures(own.models, bucketStartMs, features, learnWeight);
   own.lastSeen = bucketStartMs;
   const day = utcDay(bucketStartMs);
   if (day !== own.lastDay) {
@@ -133,6 +134,6 @@ export function learnOwn(own: PersonSeries, bucketStartMs: number, features: num
 }
 
 /** A fresh own-history series; its models score only after ESTABLISHED_MIN_BUCKETS buckets. */
-export function newPersonSeries(models: TimeSeriesModel[], bucketStartMs: number): PersonSeries {
+export function newPersonSeries(models: FeatureModels, bucketStartMs: number): PersonSeries {
   return { models, since: bucketStartMs, lastSeen: bucketStartMs, days: 0, lastDay: -1 };
 }

@@ -3,7 +3,8 @@
  * history. Count and sum series get a 0 for empty buckets after they were first seen.
  */
 import { TimeSeriesModel } from '../maths/index.js';
-import type { IndividualSeries } from '../series/model-state.js';
+import { featureModels, learnFeatures, type FeatureModels } from '../series/feature-models.js';
+import { bucketNumber, bucketStart, type IndividualSeries } from '../series/model-state.js';
 import type { SeriesBucket } from '../series/series-bucket.js';
 import { evaluateRules } from './custom-rule-eval.js';
 import { combinedP, probabilities } from './feature-probability.js';
@@ -20,10 +21,10 @@ export const SKIP_MODEL_UPDATE_WEIGHT = 0.005;
 const ZERO_FILL_REPORT_P = 0.05;
 
 /** One model per feature; `minBucketsBeforeScoring` overrides the models' default warm-up. */
-export function newSeriesModels(view: DetectorView, bucketSpanMs: number, minBucketsBeforeScoring?: number): TimeSeriesModel[] {
+export function newSeriesModels(view: DetectorView, bucketSpanMs: number, minBucketsBeforeScoring?: number): FeatureModels {
   const kind = view.behaviour.modelKind;
   if (kind === 'rarity') throw new Error('rarity detectors have no time series');
-  return view.behaviour.features.map(() => new TimeSeriesModel({ bucketSpanMs, kind, ...(minBucketsBeforeScoring !== undefined ? { minBucketsBeforeScoring } : {}) }));
+  return featureModels(view.behaviour.features.map(() => new TimeSeriesModel({ bucketSpanMs, kind, ...(minBucketsBeforeScoring !== undefined ? { minBucketsBeforeScoring } : {}) })));
 }
 
 function splits(view: DetectorView, s: { partition: string; by: string | null }): Record<string, string | null> {
@@ -36,7 +37,7 @@ function splits(view: DetectorView, s: { partition: string; by: string | null })
 function isFrequent(view: DetectorView, series: IndividualSeries, ctx: CloseContext): boolean {
   const ef = view.def.excludeFrequent;
   if (!view.def.byFieldName || (ef !== 'by' && ef !== 'all')) return false;
-  const buckets = Math.round((ctx.bucketStartMs - series.firstSeen) / ctx.bucketSpanMs) + 1;
+  const buckets = Math.round(bucketNumber(ctx.bucketStartMs, ctx.bucketSpanMs) - series.firstBucket) + 1;
   return buckets >= FREQUENT_MIN_BUCKETS && series.bucketsWithData / buckets > FREQUENT_THRESHOLD;
 }
 
@@ -53,7 +54,7 @@ function scoreOne(view: DetectorView, series: IndividualSeries, features: number
     ? computeInfluences(behaviour, sb, p, (f) => combinedP(probabilities(series.models, behaviour, def.tail, b, f)).p)
     : [];
   const learnWeight = rules.skipModelUpdate ? SKIP_MODEL_UPDATE_WEIGHT : 1;
-  features.forEach((v, i) => series.models[i].addBucket(b, [{ value: v, weight: 1 }], learnWeight));
+  learnFeatures(series.models, b, features, learnWeight);
   return {
     detectorIndex: def.index, partition: series.partition, by: series.by, over: null,
     p, informative,
@@ -61,7 +62,7 @@ function scoreOne(view: DetectorView, series: IndividualSeries, features: number
     pSingle: probs[0].pSingle, pMulti: probs[0].pMulti, multiBucketImpact: probs[0].multiBucketImpact,
     anomalyType: probs[0].anomalyType,
     eventCount: sb?.acc.n ?? 0,
-    historyMs: b - series.firstSeen,
+    historyMs: b - bucketStart(series.firstBucket, ctx.bucketSpanMs),
     influences,
   };
 }
@@ -69,6 +70,7 @@ function scoreOne(view: DetectorView, series: IndividualSeries, features: number
 export function scoreIndividual(view: DetectorView, data: DetectorBucket | undefined, ctx: CloseContext): ScoredLeaf[] {
   const leaves: ScoredLeaf[] = [];
   const b = ctx.bucketStartMs;
+  const bucket = bucketNumber(b, ctx.bucketSpanMs);
   const present = new Set<string>();
   for (const [key, sb] of data ?? []) {
     present.add(key);
@@ -77,16 +79,16 @@ export function scoreIndividual(view: DetectorView, data: DetectorBucket | undef
     let series = view.state.individual.get(key);
     if (!series) {
       if (!ctx.allowNew(NEW_MODEL_ESTIMATE_BYTES * features.length)) continue;
-      series = { partition: sb.partition, by: sb.by, models: newSeriesModels(view, ctx.bucketSpanMs), firstSeen: b, lastSeen: b, bucketsWithData: 0 };
+      series = { partition: sb.partition, by: sb.by, models: newSeriesModels(view, ctx.bucketSpanMs), firstBucket: bucket, lastBucket: bucket, bucketsWithData: 0 };
       view.state.individual.set(key, series);
     }
-    series.lastSeen = b;
+    series.lastBucket = bucket;
     series.bucketsWithData++;
     leaves.push(scoreOne(view, series, features, sb, ctx));
   }
   if (view.behaviour.zeroFill) {
     for (const [key, series] of view.state.individual) {
-      if (present.has(key) || series.firstSeen >= b) continue;
+      if (present.has(key) || series.firstBucket >= bucket) continue;
       const leaf = scoreOne(view, series, view.behaviour.features.map(() => 0), undefined, ctx);
       if (leaf.p < ZERO_FILL_REPORT_P) leaves.push(leaf);
     }

@@ -7,6 +7,7 @@
  * what newcomers usually take, and established persons must be unusual for their own history too.
  */
 import { aggregateProbabilities, ATTRIBUTE_WEIGHTS, type WeightedSample } from '../maths/index.js';
+import { featureModel } from '../series/feature-models.js';
 import type { PersonStats, PopulationAttribute } from '../series/model-state.js';
 import type { SeriesBucket } from '../series/series-bucket.js';
 import { evaluateRules } from './custom-rule-eval.js';
@@ -125,7 +126,7 @@ function scoreAttribute(view: DetectorView, attr: PopulationAttribute, members: 
     learnOwnHistory(view, attr, person, personBuckets, features, learnWeight, ctx);
     if (personBuckets >= NEWCOMER_BUCKETS) attr.newcomers.delete(person);
   });
-  samples.forEach((s, i) => attr.models[i].addBucket(b, s, 1));
+  samples.forEach((s, i) => featureModel(attr.models, i).addBucket(b, s, 1));
   learnNewcomers(view, attr, fresh, ctx);
 }
 

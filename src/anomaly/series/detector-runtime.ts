@@ -8,15 +8,16 @@ import type { EcsEvent } from '../../ecs/index.js';
 import type { DetectorDefinition } from '../config/job-definition.js';
 import { addDistinct, addNumber, familyBehaviour, timeInPeriod, type FamilyBehaviour } from '../detectors/index.js';
 import type { CloseContext, DetectorView } from '../scoring/close-context.js';
-import { PERSON_OVERHEAD_BYTES, SERIES_OVERHEAD_BYTES } from '../scoring/close-context.js';
+import { INDIVIDUAL_SERIES_OVERHEAD_BYTES, PERSON_OVERHEAD_BYTES, SERIES_OVERHEAD_BYTES } from '../scoring/close-context.js';
 import type { ScoredLeaf } from '../scoring/leaf.js';
 import { scoreIndividual } from '../scoring/score-individual.js';
 import { scorePopulation } from '../scoring/score-population.js';
 import { scoreRare } from '../scoring/score-rare.js';
 import { tallyEvent, type TallyInput } from './influencer-tally.js';
-import type { TimeSeriesModel } from '../maths/index.js';
+import { featureModelsBytes } from './feature-models.js';
 import {
-  emptyModelState, modelStateFromJson, modelStateToJson, type DetectorModelState, type PersonSeries, type PopulationAttribute,
+  bucketStart, emptyModelState, modelStateFromJson, modelStateToJson,
+  type DetectorModelState, type IndividualSeries, type PersonSeries, type PopulationAttribute,
 } from './model-state.js';
 import {
   detectorBucketFromJson, detectorBucketToJson, newSeriesBucket, seriesKey,
@@ -28,10 +29,10 @@ export type BadValueReporter = (field: string, value: unknown) => void;
 /** Something the memory guard may drop to get back under the soft limit. */
 export interface PrunableEntity { lastSeen: number; bytes: number; remove(): void }
 
-const modelBytes = (models: readonly TimeSeriesModel[]): number => models.reduce((n, m) => n + m.approxBytes(), 0);
 /** A pooled attribute with its newcomer model (its own histories are counted, and pruned, one by one). */
-const attributeBytes = (a: PopulationAttribute): number => SERIES_OVERHEAD_BYTES + modelBytes(a.models) + modelBytes(a.newcomerModels ?? []);
-const personSeriesBytes = (own: PersonSeries): number => SERIES_OVERHEAD_BYTES + modelBytes(own.models);
+const attributeBytes = (a: PopulationAttribute): number =>
+  SERIES_OVERHEAD_BYTES + featureModelsBytes(a.models) + (a.newcomerModels ? featureModelsBytes(a.newcomerModels) : 0);
+const personSeriesBytes = (own: PersonSeries): number => SERIES_OVERHEAD_BYTES + featureModelsBytes(own.models);
 
 /** Everything a population keeps about a person that is dropped with it (bucket counts, newcomer phase, own history). */
 function forgetPerson(s: DetectorModelState, partition: string, person: string): void {
@@ -48,8 +49,17 @@ export class DetectorRuntime implements DetectorView {
   state: DetectorModelState = emptyModelState();
   private open = new Map<number, DetectorBucket>();
 
-  constructor(readonly def: DetectorDefinition) {
+  constructor(readonly def: DetectorDefinition, readonly bucketSpanMs: number) {
     this.behaviour = familyBehaviour(def.family);
+  }
+
+  private individualBytes(v: IndividualSeries): number {
+    return INDIVIDUAL_SERIES_OVERHEAD_BYTES + featureModelsBytes(v.models);
+  }
+
+  /** When an individual series last had data, in epoch ms (what pruning compares). */
+  private lastSeenMs(v: IndividualSeries): number {
+    return bucketStart(v.lastBucket, this.bucketSpanMs);
   }
 
   /** Event fields this detector reads. */
@@ -137,7 +147,7 @@ export class DetectorRuntime implements DetectorView {
   pruneOlderThan(cutoffMs: number): number {
     const s = this.state;
     let n = 0;
-    for (const [k, v] of s.individual) if (v.lastSeen < cutoffMs) { s.individual.delete(k); n++; }
+    for (const [k, v] of s.individual) if (this.lastSeenMs(v) < cutoffMs) { s.individual.delete(k); n++; }
     for (const [k, v] of s.attributes) {
       if (v.lastSeen < cutoffMs) { s.attributes.delete(k); n++; continue; }
       for (const [person, own] of v.own) if (own.lastSeen < cutoffMs) { v.own.delete(person); n++; }
@@ -160,7 +170,7 @@ export class DetectorRuntime implements DetectorView {
     const s = this.state;
     const out: PrunableEntity[] = [];
     for (const [k, v] of s.individual) {
-      out.push({ lastSeen: v.lastSeen, bytes: SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0), remove: () => s.individual.delete(k) });
+      out.push({ lastSeen: this.lastSeenMs(v), bytes: this.individualBytes(v), remove: () => s.individual.delete(k) });
     }
     for (const [k, v] of s.attributes) {
       out.push({ lastSeen: v.lastSeen, bytes: attributeBytes(v), remove: () => s.attributes.delete(k) });
@@ -187,7 +197,7 @@ export class DetectorRuntime implements DetectorView {
   approxBytes(): number {
     const s = this.state;
     let bytes = 0;
-    for (const v of s.individual.values()) bytes += SERIES_OVERHEAD_BYTES + v.models.reduce((n, m) => n + m.approxBytes(), 0);
+    for (const v of s.individual.values()) bytes += this.individualBytes(v);
     for (const v of s.attributes.values()) {
       bytes += attributeBytes(v) + 16 * v.personBuckets.size + 16 * v.newcomers.size;
       for (const own of v.own.values()) bytes += personSeriesBytes(own);
@@ -207,11 +217,11 @@ export class DetectorRuntime implements DetectorView {
   }
 
   toJSON(): { state: unknown; open: Array<[number, SeriesBucketJson[]]> } {
-    return { state: modelStateToJson(this.state), open: [...this.open].map(([b, d]) => [b, detectorBucketToJson(d)]) };
+    return { state: modelStateToJson(this.state, this.bucketSpanMs), open: [...this.open].map(([b, d]) => [b, detectorBucketToJson(d)]) };
   }
 
   restore(json: { state: unknown; open: Array<[number, SeriesBucketJson[]]> }): void {
-    this.state = modelStateFromJson(json.state);
+    this.state = modelStateFromJson(json.state, this.bucketSpanMs);
     this.open = new Map(json.open.map(([b, d]) => [b, detectorBucketFromJson(d)]));
   }
 }

@@ -4,24 +4,41 @@
  * own-history views, see scoring/population-views.ts) and rarity models (per partition).
  * Plain maps in insertion order, so a snapshot restores the exact iteration order and therefore identical output.
  */
-import { RarityModel, TimeSeriesModel } from '../maths/index.js';
+import { RarityModel } from '../maths/index.js';
+import { featureModelsFromJson, featureModelsToJson, type FeatureModels } from './feature-models.js';
+import { seriesKey } from './series-bucket.js';
 
 export interface IndividualSeries {
   partition: string;
   by: string | null;
   /** One model per feature (three for `metric`). */
-  models: TimeSeriesModel[];
-  firstSeen: number;
-  lastSeen: number;
+  models: FeatureModels;
+  /**
+   * First and last bucket with data, as bucket numbers (bucket start ÷ bucket span): small integers that V8 keeps
+   * inside the object, where epoch milliseconds would each be a separately allocated number (32 B per series).
+   */
+  firstBucket: number;
+  lastBucket: number;
   bucketsWithData: number;
 }
+
+/**
+ * The bucket number of a bucket start, and back; exact, since bucket starts are whole multiples of the span. The
+ * quotient is returned through `| 0` when it is an int32: a division yields a boxed double even when the result is
+ * whole, and V8 keeps a field unboxed only while every value stored in it is a small integer.
+ */
+export function bucketNumber(bucketStartMs: number, bucketSpanMs: number): number {
+  const n = bucketStartMs / bucketSpanMs;
+  return n === (n | 0) ? n | 0 : n;
+}
+export const bucketStart = (bucket: number, bucketSpanMs: number): number => bucket * bucketSpanMs;
 
 export interface PersonStats { buckets: number; firstSeen: number; lastSeen: number }
 
 /** One person's own history for one attribute: the buckets in which it had data (never zero-filled). */
 export interface PersonSeries {
   /** One model per feature. */
-  models: TimeSeriesModel[];
+  models: FeatureModels;
   /** The bucket the model started learning (the person's second bucket with data for this attribute). */
   since: number;
   lastSeen: number;
@@ -33,13 +50,13 @@ export interface PersonSeries {
 export interface PopulationAttribute {
   partition: string;
   attribute: string | null;
-  models: TimeSeriesModel[];
+  models: FeatureModels;
   /** Buckets in which each person had this attribute (ml-cpp's person-attribute bucket counts). */
   personBuckets: Map<string, number>;
   firstSeen: number;
   lastSeen: number;
   /** Pooled model of what newcomers send in their first buckets; null until the first newcomer. */
-  newcomerModels: TimeSeriesModel[] | null;
+  newcomerModels: FeatureModels | null;
   /** Persons now in their newcomer phase → their first bucket. Persons present from the start never enter. */
   newcomers: Map<string, number>;
   /** Own-history models, created lazily at a person's second bucket with data. */
@@ -69,9 +86,9 @@ export function emptyModelState(): DetectorModelState {
 
 interface PersonSeriesJson { m: unknown[]; s: number; l: number; d: number; ld: number }
 
-const personSeriesToJson = (v: PersonSeries): PersonSeriesJson => ({ m: v.models.map((m) => m.toJSON()), s: v.since, l: v.lastSeen, d: v.days, ld: v.lastDay });
+const personSeriesToJson = (v: PersonSeries): PersonSeriesJson => ({ m: featureModelsToJson(v.models), s: v.since, l: v.lastSeen, d: v.days, ld: v.lastDay });
 const personSeriesFromJson = (v: PersonSeriesJson): PersonSeries => ({
-  models: v.m.map((m) => TimeSeriesModel.fromJSON(m)), since: v.s, lastSeen: v.l, days: v.d, lastDay: v.ld,
+  models: featureModelsFromJson(v.m), since: v.s, lastSeen: v.l, days: v.d, lastDay: v.ld,
 });
 
 interface StateJson {
@@ -85,12 +102,16 @@ interface StateJson {
   rarity: Array<[string, { p: string; m: unknown; o: number; f: number; l: number }]>;
 }
 
-export function modelStateToJson(s: DetectorModelState): StateJson {
+/** Snapshots keep epoch milliseconds everywhere, whatever the in-memory form. */
+export function modelStateToJson(s: DetectorModelState, bucketSpanMs: number): StateJson {
   return {
-    individual: [...s.individual].map(([k, v]) => [k, { p: v.partition, b: v.by, m: v.models.map((m) => m.toJSON()), f: v.firstSeen, l: v.lastSeen, n: v.bucketsWithData }]),
+    individual: [...s.individual].map(([k, v]) => [k, {
+      p: v.partition, b: v.by, m: featureModelsToJson(v.models),
+      f: bucketStart(v.firstBucket, bucketSpanMs), l: bucketStart(v.lastBucket, bucketSpanMs), n: v.bucketsWithData,
+    }]),
     attributes: [...s.attributes].map(([k, v]) => [k, {
-      p: v.partition, a: v.attribute, m: v.models.map((m) => m.toJSON()), pb: [...v.personBuckets], f: v.firstSeen, l: v.lastSeen,
-      nm: v.newcomerModels ? v.newcomerModels.map((m) => m.toJSON()) : null, nc: [...v.newcomers],
+      p: v.partition, a: v.attribute, m: featureModelsToJson(v.models), pb: [...v.personBuckets], f: v.firstSeen, l: v.lastSeen,
+      nm: v.newcomerModels ? featureModelsToJson(v.newcomerModels) : null, nc: [...v.newcomers],
       ow: [...v.own].map(([pk, ps]) => [pk, personSeriesToJson(ps)] as [string, PersonSeriesJson]),
     }]),
     persons: [...s.persons].map(([k, v]) => [k, [...v].map(([pk, ps]) => [pk, { ...ps }] as [string, PersonStats])]),
@@ -98,15 +119,17 @@ export function modelStateToJson(s: DetectorModelState): StateJson {
   };
 }
 
-export function modelStateFromJson(raw: unknown): DetectorModelState {
+export function modelStateFromJson(raw: unknown, bucketSpanMs: number): DetectorModelState {
   const j = raw as StateJson;
   return {
-    individual: new Map(j.individual.map(([k, v]) => [k, {
-      partition: v.p, by: v.b, models: v.m.map((m) => TimeSeriesModel.fromJSON(m)), firstSeen: v.f, lastSeen: v.l, bucketsWithData: v.n,
+    // Keyed afresh rather than by the stored key: older snapshots used a longer key format for every series.
+    individual: new Map(j.individual.map(([, v]) => [seriesKey({ partition: v.p, by: v.b, over: null }), {
+      partition: v.p, by: v.b, models: featureModelsFromJson(v.m),
+      firstBucket: bucketNumber(v.f, bucketSpanMs), lastBucket: bucketNumber(v.l, bucketSpanMs), bucketsWithData: v.n,
     }])),
     attributes: new Map(j.attributes.map(([k, v]) => [k, {
-      partition: v.p, attribute: v.a, models: v.m.map((m) => TimeSeriesModel.fromJSON(m)), personBuckets: new Map(v.pb), firstSeen: v.f, lastSeen: v.l,
-      newcomerModels: v.nm ? v.nm.map((m) => TimeSeriesModel.fromJSON(m)) : null,
+      partition: v.p, attribute: v.a, models: featureModelsFromJson(v.m), personBuckets: new Map(v.pb), firstSeen: v.f, lastSeen: v.l,
+      newcomerModels: v.nm ? featureModelsFromJson(v.nm) : null,
       newcomers: new Map(v.nc ?? []),
       own: new Map((v.ow ?? []).map(([pk, ps]) => [pk, personSeriesFromJson(ps)])),
     }])),
