@@ -119,7 +119,8 @@ function clause(x: ExplanationInput, target: string, takes: { present: string; p
 function explainCount(x: ExplanationInput): string {
   const [actual] = x.actual;
   const typical = x.typical[0];
-  const what = x.by !== null && x.def.byFieldName ? `${x.by} events` : 'events';
+  const noun = actual === 1 ? 'event' : 'events';
+  const what = x.by !== null && x.def.byFieldName ? `${x.by} ${noun}` : noun;
   const who = x.def.overFieldName && x.over !== null ? `${fieldLabel(x.def.overFieldName)} ${x.over}` : subject(x);
   if (x.def.overFieldName && x.over !== null && viewSaysMore(x.view)) {
     return `${who} saw ${formatCount(actual)} ${what} ${when(x)}; ${clause(x, fieldLabel(x.def.overFieldName), { present: 'see', past: 'saw' })}.`;

@@ -110,7 +110,7 @@ export function buildRecord(ctx: RecordContext, def: DetectorDefinition, leaf: S
   rec.explanation = explainRecord({
     jobId: ctx.jobId, def, timeField: ctx.timeField, bucketStartMs: ctx.bucketStartMs, bucketSpanMs: ctx.bucketSpanMs,
     partition: leaf.partition, by: leaf.by, over: leaf.over, actual: leaf.actual, typical: leaf.typical,
-    upper: leaf.upper, lower: leaf.lower, historyMs: leaf.historyMs, rarity: leaf.rarity, influencers, view: leaf.view,
+    upper: leaf.upper, lower: leaf.lower, historyMs: leaf.historyMs, lastActiveMs: leaf.lastActiveMs, rarity: leaf.rarity, influencers, view: leaf.view,
   });
   return rec;
 }

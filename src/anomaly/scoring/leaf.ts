@@ -60,6 +60,8 @@ export interface ScoredLeaf {
   eventCount: number;
   /** How long the series (or its partition, for rare) has been modelled, for explanations. */
   historyMs: number;
+  /** Start of the series' previous bucket with data (null: none before this one; absent: not tracked), for "first activity in N days". */
+  lastActiveMs?: number | null;
   rarity?: RarityDetail;
   causes?: Cause[];
   /** Population detectors only. */

@@ -41,7 +41,7 @@ function isFrequent(view: DetectorView, series: IndividualSeries, ctx: CloseCont
   return buckets >= FREQUENT_MIN_BUCKETS && series.bucketsWithData / buckets > FREQUENT_THRESHOLD;
 }
 
-function scoreOne(view: DetectorView, series: IndividualSeries, features: number[], sb: SeriesBucket | undefined, ctx: CloseContext): ScoredLeaf {
+function scoreOne(view: DetectorView, series: IndividualSeries, features: number[], sb: SeriesBucket | undefined, ctx: CloseContext, lastActiveMs?: number | null): ScoredLeaf {
   const b = ctx.bucketStartMs;
   const { def, behaviour } = view;
   const probs = probabilities(series.models, behaviour, def.tail, b, features);
@@ -63,6 +63,7 @@ function scoreOne(view: DetectorView, series: IndividualSeries, features: number
     anomalyType: probs[0].anomalyType,
     eventCount: sb?.acc.n ?? 0,
     historyMs: b - bucketStart(series.firstBucket, ctx.bucketSpanMs),
+    lastActiveMs,
     influences,
   };
 }
@@ -77,6 +78,7 @@ export function scoreIndividual(view: DetectorView, data: DetectorBucket | undef
     const features = view.behaviour.extract(sb.acc);
     if (!features) continue;
     let series = view.state.individual.get(key);
+    const lastActiveMs = series && series.bucketsWithData > 0 ? bucketStart(series.lastBucket, ctx.bucketSpanMs) : null;
     if (!series) {
       if (!ctx.allowNew(NEW_MODEL_ESTIMATE_BYTES * features.length)) continue;
       series = { partition: sb.partition, by: sb.by, models: newSeriesModels(view, ctx.bucketSpanMs), firstBucket: bucket, lastBucket: bucket, bucketsWithData: 0 };
@@ -84,7 +86,7 @@ export function scoreIndividual(view: DetectorView, data: DetectorBucket | undef
     }
     series.lastBucket = bucket;
     series.bucketsWithData++;
-    leaves.push(scoreOne(view, series, features, sb, ctx));
+    leaves.push(scoreOne(view, series, features, sb, ctx, lastActiveMs));
   }
   if (view.behaviour.zeroFill) {
     for (const [key, series] of view.state.individual) {
