@@ -30,3 +30,11 @@ test('an event is offered to the rules of its categories and to the unconstraine
   idx.forEvent({ event: { category: 'network', provider: 'S3.amazonaws.com' } } as never, (r) => out.push(r));
   assert.deepEqual(out.sort(), ['any', 'both', 'net', 's3']);
 });
+
+test('rules constrained only by addresses or CIDR blocks are not indexed by their spelling', async () => {
+  const { requiredTerm } = await import('../../src/rules/run/category-index.js');
+  const rule = (query: string) => ({ logic: { type: 'query', language: 'kuery', query: parseKql(query) } }) as never;
+  assert.equal(requiredTerm(rule('destination.ip: "10.0.0.0/8"')), undefined);
+  assert.equal(requiredTerm(rule('destination.ip: "::1"')), undefined);
+  assert.deepEqual(requiredTerm(rule('dns.question.registered_domain: ("mega.nz" or "transfer.sh")')), { field: 'dns.question.registered_domain', values: ['mega.nz', 'transfer.sh'] });
+});

@@ -2,7 +2,8 @@
  * Offers each event only to the rules that could match it. Most rules insist on a value of a field that sorts events
  * by kind — `event.category: process and …`, EQL's `process where …`, `event.provider: s3.amazonaws.com and …` — and
  * an event without that value never needs to reach them. Each rule is indexed under the first such field its query
- * requires (in the order of INDEX_FIELDS); rules that require none see every event. Lookups are case-insensitive,
+ * requires (INDEX_FIELDS first, then any field the query compares with constants, e.g. a list of file-sharing
+ * domains in `dns.question.registered_domain`); rules that require none see every event. Lookups are case-insensitive,
  * which can only offer more events than needed, never fewer.
  */
 import type { EcsEvent } from '../../ecs/index.js';
@@ -18,8 +19,25 @@ export interface RequiredTerm {
   values: string[];
 }
 
+/** Fields compared with constants anywhere in the query (candidates when none of INDEX_FIELDS is required). */
+function termFields(node: QueryNode, out: Set<string>): Set<string> {
+  if (node.type === 'term' || node.type === 'terms') out.add(node.field);
+  else if (node.type === 'and' || node.type === 'or' || node.type === 'at_least') for (const c of node.children) termFields(c, out);
+  return out;
+}
+
+/**
+ * Values the index can look up by their text. Addresses and CIDR blocks are matched by meaning, not spelling (a term
+ * `10.0.0.0/8` matches 10.1.2.3; IPv6 has many spellings), so a rule constrained only by them sees every event.
+ */
+function isPlainValue(v: string): boolean {
+  return !v.includes('/') && !v.includes(':') && !/^\d{1,3}(\.\d{1,3}){3}$/.test(v);
+}
+
 function firstRequired(nodes: QueryNode[]): RequiredTerm | undefined {
-  for (const field of INDEX_FIELDS) {
+  const candidates = new Set<string>(INDEX_FIELDS);
+  for (const node of nodes) termFields(node, candidates);
+  for (const field of candidates) {
     const union = new Set<string>();
     let all = true;
     for (const node of nodes) {
@@ -30,7 +48,7 @@ function firstRequired(nodes: QueryNode[]): RequiredTerm | undefined {
       }
       for (const v of r) union.add(v);
     }
-    if (all && union.size) return { field, values: [...union] };
+    if (all && union.size && [...union].every(isPlainValue)) return { field, values: [...union] };
   }
   return undefined;
 }
