@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnomalyJob, type AnomalyResultBatch } from '../../src/anomaly/index.js';
-import type { EcsEvent } from '../../src/ecs/index.js';
+import { AnomalyJob } from '../../src/anomaly/index.js';
 import { jobDef } from './helpers.js';
 import { dedFlows } from './ded-traffic.js';
+import { feed, runSnapshotEquivalence } from './snapshot-equivalence.js';
 
 /** Individual detectors of every key shape: partition only, by only, partition × by, and `metric` (three models). */
 const INDIVIDUAL_JOB = {
@@ -33,35 +33,8 @@ function withPreviousKeyFormat(snapshot: unknown): unknown {
   return copy;
 }
 
-function feed(job: AnomalyJob, events: Array<Record<string, unknown>>, out: string[]): void {
-  const keep = (b: AnomalyResultBatch): void => {
-    if (b.buckets.length || b.records.length || b.influencers.length) out.push(JSON.stringify(b));
-  };
-  for (const e of events) {
-    keep(job.advanceTo(e['@timestamp'] as number));
-    if (job.accepts(e as EcsEvent)) job.ingest(e as EcsEvent);
-  }
-}
-
 test('a snapshot in the previous key format restores and continues byte-identically', () => {
-  const def = jobDef(INDIVIDUAL_JOB);
-  const events = dedFlows({ days: 5 });
-  const cut = Math.floor(events.length * 0.6) + 3;
-
-  const reference: string[] = [];
-  const uninterrupted = AnomalyJob.create(def, callbacks);
-  feed(uninterrupted, events.slice(0, cut), []);
-  feed(uninterrupted, events.slice(cut), reference);
-  reference.push(JSON.stringify(uninterrupted.flush()));
-
-  const first = AnomalyJob.create(def, callbacks);
-  feed(first, events.slice(0, cut), []);
-  const old = withPreviousKeyFormat(JSON.parse(JSON.stringify(first.snapshot())));
-  const restored = AnomalyJob.restore(def, old, callbacks);
-  const resumed: string[] = [];
-  feed(restored, events.slice(cut), resumed);
-  resumed.push(JSON.stringify(restored.flush()));
-
+  const { reference, resumed, uninterrupted, restored } = runSnapshotEquivalence(jobDef(INDIVIDUAL_JOB), dedFlows({ days: 5 }), withPreviousKeyFormat);
   assert.ok(reference.join('').includes('"result_type":"record"'), 'records are part of the comparison');
   // A series restored under a key the live data no longer uses would be modelled twice and learn from scratch.
   assert.deepEqual(restored.stats(), uninterrupted.stats());

@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnomalyJob, type AnomalyResultBatch } from '../../src/anomaly/index.js';
-import type { EcsEvent } from '../../src/ecs/index.js';
+import { AnomalyJob } from '../../src/anomaly/index.js';
 import { jobDef } from './helpers.js';
 import { dedFlows } from './ded-traffic.js';
+import { runSnapshotEquivalence } from './snapshot-equivalence.js';
+
+const callbacks = { onBadValue() {} };
 import { IP_JOB, populationTraffic } from './population-traffic.js';
 
 const MIXED_JOB = {
@@ -31,36 +33,9 @@ const MIXED_WITH_RARE = {
   },
 };
 
-const callbacks = { onBadValue() {} };
-
-function feed(job: AnomalyJob, events: Array<Record<string, unknown>>, out: string[]): void {
-  const keep = (b: AnomalyResultBatch): void => {
-    if (b.buckets.length || b.records.length || b.influencers.length) out.push(JSON.stringify(b));
-  };
-  for (const e of events) {
-    keep(job.advanceTo(e['@timestamp'] as number));
-    if (job.accepts(e as EcsEvent)) job.ingest(e as EcsEvent);
-  }
-}
 
 function checkEquivalence(job: Record<string, unknown>, events = dedFlows({ days: 6 })): void {
-  const def = jobDef(job);
-  const cut = Math.floor(events.length * 0.6) + 3; // mid-bucket: open buckets hold data
-
-  const reference: string[] = [];
-  const uninterrupted = AnomalyJob.create(def, callbacks);
-  feed(uninterrupted, events.slice(0, cut), []);
-  feed(uninterrupted, events.slice(cut), reference);
-  reference.push(JSON.stringify(uninterrupted.flush()));
-
-  const first = AnomalyJob.create(def, callbacks);
-  feed(first, events.slice(0, cut), []);
-  const state = JSON.parse(JSON.stringify(first.snapshot()));
-  const restored = AnomalyJob.restore(def, state, callbacks);
-  const resumed: string[] = [];
-  feed(restored, events.slice(cut), resumed);
-  resumed.push(JSON.stringify(restored.flush()));
-
+  const { reference, resumed, uninterrupted, restored } = runSnapshotEquivalence(jobDef(job), events);
   assert.ok(reference.length > 10, 'the tail produced results');
   assert.ok(reference.join('').includes('"result_type":"record"'), 'records are part of the comparison');
   assert.equal(resumed.length, reference.length);
