@@ -32,10 +32,8 @@ export interface BucketResult {
 
 export interface InfluencerEntry { influencer_field_name: string; influencer_field_values: string[] }
 
-export interface AnomalyCause {
-  probability: number;
-  function: string;
-  function_description: string;
+/** The field and split values an anomaly is about (Elastic's names). */
+export interface AnomalySplitFields {
   field_name?: string;
   by_field_name?: string;
   by_field_value?: string;
@@ -43,6 +41,12 @@ export interface AnomalyCause {
   over_field_value?: string;
   partition_field_name?: string;
   partition_field_value?: string;
+}
+
+export interface AnomalyCause extends AnomalySplitFields {
+  probability: number;
+  function: string;
+  function_description: string;
   typical: number[];
   actual: number[];
 }
@@ -61,7 +65,7 @@ export interface AnomalyScoreExplanation {
   by_field_relative_rarity?: number;
 }
 
-export interface RecordResult {
+export interface RecordResult extends AnomalySplitFields {
   _id: string;
   job_id: string;
   result_type: 'record';
@@ -75,13 +79,6 @@ export interface RecordResult {
   timestamp: number;
   function: string;
   function_description: string;
-  field_name?: string;
-  by_field_name?: string;
-  by_field_value?: string;
-  over_field_name?: string;
-  over_field_value?: string;
-  partition_field_name?: string;
-  partition_field_value?: string;
   typical?: number[];
   actual?: number[];
   causes?: AnomalyCause[];
