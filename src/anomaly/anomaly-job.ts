@@ -15,6 +15,7 @@ import { scoreBucket, type BucketScoringContext } from './scoring/score-bucket.j
 import { NormalizerSet } from './scoring/normalizer-set.js';
 import { ResultWindow } from './scoring/result-window.js';
 import type { ScoredLeaf } from './scoring/leaf.js';
+import type { FirstContactLink } from './scoring/first-contact-pool.js';
 
 export type { AnomalyResultBatch } from './results.js';
 
@@ -76,6 +77,9 @@ export class AnomalyJob {
   private lastClosedWithData: number | undefined;
   private counters: Counters = { bucketsProcessed: 0, eventsProcessed: 0, outOfOrder: 0, invalidValues: 0, recordsWritten: 0, prunedByWindow: 0 };
   private currentOrigin: EventOrigin | undefined;
+  /** Population detectors that share first contacts with sibling jobs (scoring/first-contact-pool.ts). */
+  private readonly firstContactLinks = new Map<number, FirstContactLink>();
+  private readonly firstContactOf = (detectorIndex: number): FirstContactLink | undefined => this.firstContactLinks.get(detectorIndex);
 
   private constructor(private readonly def: JobDefinition, private readonly callbacks: JobCallbacks) {
     this.id = def.id;
@@ -95,6 +99,15 @@ export class AnomalyJob {
 
   static create(def: JobDefinition, callbacks: JobCallbacks): AnomalyJob {
     return new AnomalyJob(def, callbacks);
+  }
+
+  /**
+   * Lets population detector `detectorIndex` judge its newcomers by the first contacts of sibling jobs until its own
+   * newcomers are modelled (the engine decides who the siblings are). The pool's state is the caller's to snapshot.
+   */
+  shareFirstContacts(detectorIndex: number, link: FirstContactLink): void {
+    if (!this.def.detectors[detectorIndex]?.overFieldName) throw new Error(`job ${this.id}: detector ${detectorIndex} is not a population detector`);
+    this.firstContactLinks.set(detectorIndex, link);
   }
 
   accepts(event: EcsEvent): boolean {
@@ -163,7 +176,9 @@ export class AnomalyJob {
   }
 
   private closeBucket(bucketStartMs: number, batch: AnomalyResultBatch): void {
-    const ctx = { bucketStartMs, bucketSpanMs: this.bucketSpanMs, allowNew: (bytes: number) => this.memory.allowNew(bytes) };
+    const ctx = {
+      bucketStartMs, bucketSpanMs: this.bucketSpanMs, allowNew: (bytes: number) => this.memory.allowNew(bytes), firstContact: this.firstContactOf,
+    };
     const leaves: ScoredLeaf[] = [];
     // A loop, not push(...): spreading more than ~120k series' leaves overflows V8's argument limit.
     for (const d of this.detectors) for (const leaf of d.close(ctx)) leaves.push(leaf);

@@ -13,3 +13,5 @@ export {
 export { formatBytes, formatCount, formatDuration } from './explain/index.js';
 export type { MemoryStatus } from './memory.js';
 export { recordId, bucketId, influencerId } from './results/ids.js';
+export { FirstContactPool, type FirstContactLink } from './scoring/first-contact-pool.js';
+export { firstContactSignature } from './scoring/first-contact-signature.js';

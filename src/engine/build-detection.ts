@@ -4,13 +4,17 @@
  * need for selective parsing.
  */
 import { ConfigError } from '../errors.js';
-import { AnomalyJob, loadJobs, type JobDefinition } from '../anomaly/index.js';
+import { AnomalyJob, FirstContactPool, loadJobs, type JobDefinition } from '../anomaly/index.js';
 import { RuleEngine, loadRules, closableAlertUuids, type RuleLoadReport } from '../rules/index.js';
 import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks, type Enricher, type EgressFilter } from '../enrich/index.js';
 import type { Store } from '../store/index.js';
 import { BUILTIN_CONTENT_DIR, findContent } from './content-loader.js';
 import type { RoutedJob } from './detection-pipeline.js';
 import { describeJob, jobNumericFields, jobReadsEgressFlows } from './job-facts.js';
+import { linkFirstContactSiblings } from './first-contact-siblings.js';
+
+/** Store component of the first contacts shared by sibling jobs (anomaly/scoring/first-contact-pool.ts). */
+const FIRST_CONTACT_COMPONENT = 'first-contacts';
 
 export interface DetectionOptions {
   content: string[];
@@ -29,6 +33,8 @@ export interface Detection {
   unsupportedRules: RuleLoadReport['unsupported'];
   /** Bundled rules the user's content replaced (same rule_id). */
   overriddenRules: NonNullable<RuleLoadReport['overridden']>;
+  /** The learned state to checkpoint, as store components: every job, and the first contacts they share. */
+  snapshots(): Array<[string, unknown]>;
   /** Closes stored open alerts that the loaded exceptions now match; returns how many. */
   closeAlertsMatchingExceptions(): number;
 }
@@ -50,6 +56,9 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     const job = state === undefined ? AnomalyJob.create(def, callbacks) : AnomalyJob.restore(def, state, callbacks);
     return { job, egressOnly: jobReadsEgressFlows(def) };
   });
+  const poolState = store.loadSnapshot(FIRST_CONTACT_COMPONENT);
+  const firstContacts = poolState === undefined ? new FirstContactPool() : FirstContactPool.fromJSON(poolState);
+  linkFirstContactSiblings(jobs.map((r, i) => ({ job: r.job, def: defs[i], eventScope: r.egressOnly ? 'egress' : 'all' })), firstContacts);
 
   const report = loadRules(content.ruleFiles, { overridableDir: BUILTIN_CONTENT_DIR });
   if (report.errors.length) {
@@ -83,6 +92,11 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     keepFields: all ? 'all' : leafFields(fields),
     unsupportedRules: report.unsupported,
     overriddenRules: report.overridden ?? [],
+    snapshots() {
+      const out: Array<[string, unknown]> = jobs.map((r) => [`job:${r.job.id}`, r.job.snapshot()]);
+      out.push([FIRST_CONTACT_COMPONENT, structuredClone(firstContacts.toJSON())]);
+      return out;
+    },
     closeAlertsMatchingExceptions() {
       const open = store.listAlerts({ status: 'open' }).map((a) => a.doc);
       const uuids = closableAlertUuids(report, open);

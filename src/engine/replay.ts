@@ -165,7 +165,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       alertsSink?.flush();
       store.transaction(() => {
         flushToStore();
-        for (const r of detection.jobs) store.saveSnapshot(`job:${r.job.id}`, r.job.snapshot());
+        for (const [component, state] of detection.snapshots()) store.saveSnapshot(component, state);
         const state: EngineState = {
           pending: buffer.pending(),
           released: buffer.releasedUpTo,

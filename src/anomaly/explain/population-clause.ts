@@ -7,7 +7,7 @@
  *    normally receives 2–3 GB at this time of day — 8× its usual"
  */
 import type { NewcomerPhase, PopulationView } from '../scoring/leaf.js';
-import { plural } from './field-words.js';
+import { fieldLabel, plural } from './field-words.js';
 import { formatDuration, formatRatio } from './format.js';
 
 export interface ClauseInput {
@@ -54,6 +54,20 @@ function newcomerHistory(x: ClauseInput, phase: NewcomerPhase): string {
     : `this ${x.target} first ${x.takes.past} data ${formatDuration(x.bucketStartMs - phase.firstSeenMs)} earlier`;
 }
 
+/**
+ * Who the newcomer was compared with: "new destination ports", or, for first contacts pooled across sibling jobs,
+ * "new destinations of any kind (IP, port, country)" — the labels' shared first word, then what differs.
+ */
+function newcomerKind(x: ClauseInput, firstContactOf: string[] | undefined): string {
+  if (!firstContactOf || firstContactOf.length === 0) return `new ${plural(x.target)}`;
+  const labels = firstContactOf.map(fieldLabel);
+  const head = labels[0].split(' ')[0];
+  const shared = labels.every((l) => l.startsWith(`${head} `));
+  return shared
+    ? `new ${plural(head)} of any kind (${labels.map((l) => l.slice(head.length + 1)).join(', ')})`
+    : `new ${labels.map(plural).join(', ')}`;
+}
+
 export function populationClause(x: ClauseInput): string {
   const span = formatDuration(x.bucketSpanMs);
   const usualUpper = x.format(Math.max(x.upper, x.typical));
@@ -61,7 +75,7 @@ export function populationClause(x: ClauseInput): string {
   if (v?.kind === 'newcomer') {
     const history = newcomerHistory(x, v);
     const when = v.newcomerBucket <= 1 ? `in their first ${spanAfterFirst(x.bucketSpanMs)}` : `per ${spanAfterFirst(x.bucketSpanMs)} while they are new`;
-    return `${history}, and new ${plural(x.target)} typically ${x.takes.present} under ${usualUpper} ${when}${ratio(x.actual, x.typical, 'the usual')}`;
+    return `${history}, and ${newcomerKind(x, v.firstContactOf)} typically ${x.takes.present} under ${usualUpper} ${when}${ratio(x.actual, x.typical, 'the usual')}`;
   }
   if (v?.kind === 'established') {
     const population = `${plural(x.target)} normally ${x.takes.present} under ${x.format(Math.max(v.population.upper, v.population.typical))} in ${span}`;

@@ -3,12 +3,15 @@ import type { DetectorDefinition } from '../config/job-definition.js';
 import type { FamilyBehaviour } from '../detectors/index.js';
 import type { DetectorModelState } from '../series/model-state.js';
 import type { DetectorBucket } from '../series/series-bucket.js';
+import type { FirstContactLink } from './first-contact-pool.js';
 
 export interface CloseContext {
   bucketStartMs: number;
   bucketSpanMs: number;
   /** True when a new series/person of about `bytes` may be modelled; false (and counted) at the hard limit. */
   allowNew(bytes: number): boolean;
+  /** The link of a population detector to its sibling jobs' first contacts (first-contact-pool.ts), if it has one. */
+  firstContact?(detectorIndex: number): FirstContactLink | undefined;
 }
 
 /** A detector as the scorers see it. */

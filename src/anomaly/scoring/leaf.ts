@@ -26,7 +26,12 @@ export interface RarityDetail {
 }
 
 /** A person in its first buckets: when it first had data, and which of its first buckets this is (1-based). */
-export interface NewcomerPhase { firstSeenMs: number; newcomerBucket: number }
+export interface NewcomerPhase {
+  firstSeenMs: number;
+  newcomerBucket: number;
+  /** Judged against the first contacts of sibling jobs (their over fields), not this job's own newcomers. */
+  firstContactOf?: string[];
+}
 
 /** What an established person's own history expects (95% interval), for the explanation. */
 export interface OwnExpectation { typical: number; lower: number; upper: number; seasonal: boolean; p: number }

@@ -59,6 +59,8 @@ export interface JudgeInput {
   person: string;
   /** Buckets in which the person had this attribute, this one included. */
   personBuckets: number;
+  /** Sibling jobs' pooled newcomer models (first-contact-pool.ts), used while the attribute's own are not trusted. */
+  shared?: { models: FeatureModels; overFields: string[] };
 }
 
 export interface Judgement {
@@ -91,11 +93,17 @@ export function judgePerson(x: JudgeInput, features: number[]): Judgement {
   const popProbs = probabilities(attr.models, behaviour, tail, b, features);
   const pop = combinedP(popProbs);
   const since = newcomerSince(attr, person, x.personBuckets);
-  if (since !== undefined && attr.newcomerModels) {
-    const newProbs = probabilities(attr.newcomerModels, behaviour, tail, b, features);
-    const fresh = combinedP(newProbs);
-    if (fresh.informative) {
-      return { ...fresh, shown: newProbs, view: { kind: 'newcomer', firstSeenMs: since, newcomerBucket: x.personBuckets } };
+  if (since !== undefined) {
+    const phase = { firstSeenMs: since, newcomerBucket: x.personBuckets };
+    if (attr.newcomerModels) {
+      const newProbs = probabilities(attr.newcomerModels, behaviour, tail, b, features);
+      const fresh = combinedP(newProbs);
+      if (fresh.informative) return { ...fresh, shown: newProbs, view: { kind: 'newcomer', ...phase } };
+    }
+    if (x.shared) {
+      const sharedProbs = probabilities(x.shared.models, behaviour, tail, b, features);
+      const first = combinedP(sharedProbs);
+      if (first.informative) return { ...first, shown: sharedProbs, view: { kind: 'newcomer', ...phase, firstContactOf: x.shared.overFields } };
     }
   }
   const own = attr.own.get(person);

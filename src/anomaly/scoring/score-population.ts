@@ -14,7 +14,7 @@ import { evaluateRules } from './custom-rule-eval.js';
 import { computeInfluences } from './influence.js';
 import { WRITE_PROBABILITY_THRESHOLD, type Cause, type LeafInfluence, type ScoredLeaf } from './leaf.js';
 import { newSeriesModels, SKIP_MODEL_UPDATE_WEIGHT } from './score-individual.js';
-import { admitNewcomer, judgePerson, NEWCOMER_BUCKETS, newcomerSamples, newcomerSince } from './population-views.js';
+import { admitNewcomer, judgePerson, NEWCOMER_BUCKETS, NEWCOMER_MIN_BUCKETS, newcomerSamples, newcomerSince } from './population-views.js';
 import { chattyWeights, learnNewcomers, learnOwnHistory, type PopulationRow } from './population-learning.js';
 import {
   FREQUENT_MIN_BUCKETS, FREQUENT_THRESHOLD, NEW_MODEL_ESTIMATE_BYTES, PERSON_OVERHEAD_BYTES,
@@ -84,10 +84,13 @@ function scoreAttribute(view: DetectorView, attr: PopulationAttribute, members: 
   const attributeFrequent = (def.excludeFrequent === 'by' || def.excludeFrequent === 'all') && def.byFieldName !== undefined
     && totalPersons >= FREQUENT_MIN_BUCKETS && attr.personBuckets.size / totalPersons > FREQUENT_THRESHOLD;
   const weights = chattyWeights(attr, rows);
+  const link = attr.attribute === null ? ctx.firstContact?.(def.index) : undefined;
+  const sharedModels = link?.pool.reference(link, attr.partition, b);
+  const shared = link && sharedModels ? { models: sharedModels, overFields: link.overFields } : undefined;
   const samples: WeightedSample[][] = behaviour.features.map(() => []);
   const fresh: WeightedSample[][] = behaviour.features.map(() => []);
   rows.forEach(({ sb, person, features, personBuckets }, r) => {
-    const judgeInput = { behaviour, tail: def.tail, bucketStartMs: b, attr, person, personBuckets };
+    const judgeInput = { behaviour, tail: def.tail, bucketStartMs: b, attr, person, personBuckets, shared };
     const judged = judgePerson(judgeInput, features);
     const probs = judged.shown;
     let p = judged.p;
@@ -128,6 +131,7 @@ function scoreAttribute(view: DetectorView, attr: PopulationAttribute, members: 
   });
   samples.forEach((s, i) => featureModel(attr.models, i).addBucket(b, s, 1));
   learnNewcomers(view, attr, fresh, ctx);
+  if (link) link.pool.stage(link, attr.partition, b, fresh, () => newSeriesModels(view, ctx.bucketSpanMs, NEWCOMER_MIN_BUCKETS));
 }
 
 /** A person's record: its most anomalous attribute gives actual/typical; all attributes become causes[]. */
