@@ -20,6 +20,8 @@ export const usbRareProcessNewHost: ScenarioDefinition = {
       id: this.id, kind: this.kind, core: this.core,
       description: `${host.name}, which never used USB storage, copies about 4 GB to a new USB stick with robocopy.exe in the evening`,
       entity: { 'host.name': host.name, 'process.name': 'robocopy.exe' },
+      // The new stick's mount is part of the attack: an alert on it (first USB device on the host) detects it too.
+      alsoMatches: [{ 'host.name': host.name, 'device.serial_number': device.serial }],
       expect: ['Unusual Process Writing Data to an External Device', 'Spike in Bytes Sent to an External Device', 'ded_rare_process_writing_to_external_device'],
     });
   },
