@@ -35,7 +35,7 @@ function sharedFilter(key: string, predicates: Array<(e: EcsEvent) => boolean>):
       test(event) {
         if (event !== lastEvent) {
           lastEvent = event;
-          lastResult = predicates.every((p) => p(event));
+          lastResult = allPass(predicates, event);
         }
         return lastResult;
       },
@@ -44,6 +44,12 @@ function sharedFilter(key: string, predicates: Array<(e: EcsEvent) => boolean>):
     sharedFilters.set(key, f);
   }
   return f;
+}
+
+/** `predicates.every((p) => p(event))` without a closure per event. */
+function allPass(predicates: ReadonlyArray<(e: EcsEvent) => boolean>, event: EcsEvent): boolean {
+  for (const p of predicates) if (!p(event)) return false;
+  return true;
 }
 
 export function buildEventView(def: JobDefinition): EventView {
@@ -88,7 +94,7 @@ export function buildEventView(def: JobDefinition): EventView {
       ? (event) => shared.test(event)
       : (event) => {
           const v = view(event);
-          return predicates.every((p) => p(v));
+          return allPass(predicates, v);
         },
     fieldsRead: [...fields],
     runtimeFieldNames: runtimeNames,

@@ -5,7 +5,7 @@
  * closed before it, whatever the batch sizes were — the same input always gives the same alerts.
  */
 import type { EcsEvent } from '../ecs/index.js';
-import { getValues } from '../ecs/index.js';
+import { getField } from '../ecs/index.js';
 import type { AnomalyJob, AnomalyResultBatch } from '../anomaly/index.js';
 import type { RuleEngine, Alert } from '../rules/index.js';
 import type { Enricher, EgressFilter } from '../enrich/index.js';
@@ -116,5 +116,7 @@ export class DetectionPipeline {
 }
 
 function isNetworkEvent(event: EcsEvent): boolean {
-  return getValues(event, 'event.category').includes('network');
+  const category = getField(event, 'event.category');
+  // `getValues(…).includes('network')` without the array: only a scalar or an array element can equal it.
+  return category === 'network' || (Array.isArray(category) && category.includes('network'));
 }

@@ -38,3 +38,18 @@ test('rules constrained only by addresses or CIDR blocks are not indexed by thei
   assert.equal(requiredTerm(rule('destination.ip: "::1"')), undefined);
   assert.deepEqual(requiredTerm(rule('dns.question.registered_domain: ("mega.nz" or "transfer.sh")')), { field: 'dns.question.registered_domain', values: ['mega.nz', 'transfer.sh'] });
 });
+
+test('flat events, mixed-case values and arrays with non-scalar elements are indexed by their scalar values', () => {
+  const idx = new CategoryIndex<string>();
+  idx.add('proc', { field: 'event.category', values: ['process'] });
+  idx.add('port', { field: 'destination.port', values: ['4444'] });
+  const seen = (event: Record<string, unknown>) => {
+    const out: string[] = [];
+    idx.forEvent(event as never, (r) => out.push(r));
+    return out.sort();
+  };
+  assert.deepEqual(seen({ 'event.category': 'PROCESS', 'destination.port': 4444 }), ['port', 'proc']);
+  assert.deepEqual(seen({ 'event.category': [{ name: 'process' }, ['process'], null, 'process'] }), ['proc']);
+  assert.deepEqual(seen({ 'event.category': { process: true }, 'destination.port': '4445' }), []);
+  assert.deepEqual(seen({ 'event.category': undefined, 'destination.port': [4444, 4444] }), ['port']);
+});

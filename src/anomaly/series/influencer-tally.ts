@@ -23,6 +23,12 @@ export function contribution(a: Accumulator): number {
   return a.count > 0 ? Math.abs(a.sum) + a.n : a.n;
 }
 
+/**
+ * No tracked value contributes less than this: each was counted at least once (n ≥ 1). The first value found at it
+ * is therefore the one the full scan would pick (the first smallest), and the scan can stop there.
+ */
+const LEAST_CONTRIBUTION = 1;
+
 function evictSmallest(values: Map<string, Accumulator>): void {
   let victim: string | undefined;
   let smallest = Infinity;
@@ -31,6 +37,7 @@ function evictSmallest(values: Map<string, Accumulator>): void {
     if (c < smallest) {
       smallest = c;
       victim = k;
+      if (c <= LEAST_CONTRIBUTION) break;
     }
   }
   if (victim !== undefined) values.delete(victim);

@@ -7,7 +7,7 @@
  * which can only offer more events than needed, never fewer.
  */
 import type { EcsEvent } from '../../ecs/index.js';
-import { getValues } from '../../ecs/index.js';
+import { getField } from '../../ecs/index.js';
 import { requiredValues, type QueryNode } from '../../query/index.js';
 import type { LoadedRule } from '../types.js';
 
@@ -96,23 +96,36 @@ export class CategoryIndex<T> {
   /** Calls `visit` once for every item the event may concern. */
   forEvent(event: EcsEvent, visit: (item: T) => void): void {
     for (const item of this.always) visit(item);
-    let seen: Set<T> | undefined;
-    let firstList: T[] | undefined;
+    const walk: IndexWalk<T> = { visit, seen: undefined, firstList: undefined };
     for (const [field, byValue] of this.byField) {
-      for (const v of getValues(event, field)) {
-        const list = byValue.get(String(v).toLowerCase());
-        if (!list) continue;
-        // The same item can sit under two values (or fields) the event has: dedupe once a second list shows up.
-        if (firstList === undefined) firstList = list;
-        else if (seen === undefined) seen = new Set(firstList);
-        for (const item of list) {
-          if (seen) {
-            if (seen.has(item)) continue;
-            seen.add(item);
-          }
-          visit(item);
-        }
-      }
+      // The scalar values `getValues` would list, read in place: this runs for every event and every indexed field.
+      const value = getField(event, field);
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) {
+        for (const v of value) if (v !== null && typeof v !== 'object') offerList(walk, byValue.get(String(v).toLowerCase()));
+      } else if (typeof value !== 'object') offerList(walk, byValue.get(String(value).toLowerCase()));
     }
+  }
+}
+
+/** One `forEvent` call's progress: the lists offered so far, to dedupe items listed under several values. */
+interface IndexWalk<T> {
+  visit: (item: T) => void;
+  seen: Set<T> | undefined;
+  firstList: T[] | undefined;
+}
+
+function offerList<T>(walk: IndexWalk<T>, list: T[] | undefined): void {
+  if (!list) return;
+  // The same item can sit under two values (or fields) the event has: dedupe once a second list shows up.
+  if (walk.firstList === undefined) walk.firstList = list;
+  else if (walk.seen === undefined) walk.seen = new Set(walk.firstList);
+  const seen = walk.seen;
+  for (const item of list) {
+    if (seen) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+    }
+    walk.visit(item);
   }
 }
