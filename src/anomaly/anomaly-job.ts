@@ -3,7 +3,8 @@
  * open buckets; advanceTo/flush close buckets in order (empty ones too), score them, normalise, and return
  * Elastic-shaped results. All state is plain data: snapshot() → restore() continues byte-identically.
  */
-import { getField, getValues, parseTimestamp } from '../ecs/index.js';
+import { getField, parseTimestamp } from '../ecs/index.js';
+import { influencerValues } from './influencer-values.js';
 import type { EcsEvent } from '../ecs/index.js';
 import type { JobDefinition } from './config/job-definition.js';
 import { buildEventView, type EventView } from './datafeed-filter.js';
@@ -138,8 +139,8 @@ export class AnomalyJob {
     this.counters.eventsProcessed++;
     this.eventCounts.set(bucket, (this.eventCounts.get(bucket) ?? 0) + 1);
     if (this.lastDataBucket === undefined || bucket > this.lastDataBucket) this.lastDataBucket = bucket;
-    const influencerValues = this.def.influencers.map((f) => [f, [...new Set(getValues(view, f).map(String))]] as const);
-    for (const d of this.detectors) d.ingest(view, bucket, t, influencerValues, this.reportBad);
+    const influencers = influencerValues(view, this.def.influencers);
+    for (const d of this.detectors) d.ingest(view, bucket, t, influencers, this.reportBad);
     this.currentOrigin = undefined;
   }
 

@@ -26,8 +26,9 @@ export interface Accumulator {
   truncated?: boolean;
 }
 
+/** Every field is present from the start: one object shape for all accumulators keeps V8's property access fast. */
 export function newAccumulator(): Accumulator {
-  return { n: 0, count: 0, sum: 0, min: 0, max: 0, mean: 0, m2: 0 };
+  return { n: 0, count: 0, sum: 0, min: 0, max: 0, mean: 0, m2: 0, values: undefined, distinct: undefined, truncated: false };
 }
 
 export function addNumber(acc: Accumulator, x: number, keepValues: boolean, maxValues = MAX_VALUES): void {
@@ -77,9 +78,8 @@ export function accumulatorToJson(a: Accumulator): AccumulatorJson {
 }
 
 export function accumulatorFromJson(j: AccumulatorJson): Accumulator {
-  const a: Accumulator = { n: j.n, count: j.count, sum: j.sum, min: j.min, max: j.max, mean: j.mean, m2: j.m2 };
-  if (j.values) a.values = [...j.values];
-  if (j.distinct) a.distinct = new Set(j.distinct);
-  if (j.truncated) a.truncated = true;
-  return a;
+  return {
+    n: j.n, count: j.count, sum: j.sum, min: j.min, max: j.max, mean: j.mean, m2: j.m2,
+    values: j.values ? [...j.values] : undefined, distinct: j.distinct ? new Set(j.distinct) : undefined, truncated: j.truncated === true,
+  };
 }
