@@ -4,7 +4,9 @@
  * probability). Population `rare by X over Y`: each person-bucket is one observation, so an X's rarity is how few
  * persons have it; a person is scored on the rare X values it hit. freq_rare is treated like population rare
  * (how often a person hits a rare value is not modelled separately).
- * The model learns only buckets in which the partition had data; skip_model_update values are not learned.
+ * The model learns only buckets in which the partition had data; skip_model_update values are not learned. For
+ * individual rare the empty buckets in between are still counted as watched time (a stable habit over two weeks is
+ * evidence even if the host wrote once a day), see RarityModel.observeEmptyBuckets.
  */
 import { aggregateProbabilities, ATTRIBUTE_WEIGHTS, RarityModel } from '../maths/index.js';
 import type { RarityPartition } from '../series/model-state.js';
@@ -14,6 +16,12 @@ import { computeInfluences } from './influence.js';
 import { WRITE_PROBABILITY_THRESHOLD, type Cause, type ScoredLeaf } from './leaf.js';
 import { NEW_MODEL_ESTIMATE_BYTES, type CloseContext, type DetectorBucket, type DetectorView } from './close-context.js';
 
+/** Whole buckets strictly between the partition's last data bucket and the current one. */
+function emptyBucketsSince(lastSeenMs: number, ctx: CloseContext): number {
+  if (!(ctx.bucketSpanMs > 0)) return 0;
+  return Math.max(0, Math.round((ctx.bucketStartMs - lastSeenMs) / ctx.bucketSpanMs) - 1);
+}
+
 function partitionModel(view: DetectorView, partition: string, ctx: CloseContext): RarityPartition | undefined {
   let rp = view.state.rarity.get(partition);
   if (!rp) {
@@ -21,6 +29,8 @@ function partitionModel(view: DetectorView, partition: string, ctx: CloseContext
     rp = { partition, model: new RarityModel(), observations: 0, firstSeen: ctx.bucketStartMs, lastSeen: ctx.bucketStartMs };
     view.state.rarity.set(partition, rp);
   }
+  // Population rare counts person-buckets, not time, so only individual rare watches the quiet buckets.
+  if (!view.def.overFieldName) rp.model.observeEmptyBuckets(emptyBucketsSince(rp.lastSeen, ctx));
   rp.lastSeen = ctx.bucketStartMs;
   return rp;
 }
