@@ -33,6 +33,11 @@ const PRIOR_SD = { count: 0.5, metric: 1.0 } as const;
 const PRIOR_WEIGHT = 2;
 /** No series is treated as more regular than ±5% per standard deviation. */
 const MIN_SD = 0.05;
+/**
+ * Values a data-only series needs before time watched can complete its warm-up: with 8 values the sample spread is
+ * within a factor of about 2 of the true one (χ² 95% interval 0.66–2.0 s), which the prior on the spread then covers.
+ */
+const MIN_DATA_BUCKETS = 8;
 
 // Model scalar layout (shared Float64Array; the baseline and the multi-bucket feature follow).
 const BUCKETS = 0;
@@ -138,6 +143,21 @@ export class TimeSeriesModel {
     return this.s[BUCKETS] >= this.minBuckets;
   }
 
+  /**
+   * A series that learns only its buckets with data (a mean, a maximum, a variance: an empty bucket has no value) can
+   * be watched for weeks and still have fewer than minBuckets of them: an admin's RDP sessions, a few a day. The
+   * warm-up is there so that level, spread and daily rhythm have been seen, and time watched shows the rhythm as well
+   * as data does; the spread needs data. So such a series is also warm once it has been watched for the warm-up
+   * (`elapsedBuckets`, empty buckets included) and its positive part — what the log-normal spread is estimated from —
+   * has an effective (decayed) weight of MIN_DATA_BUCKETS values. A variance that is 0 in most buckets (one session
+   * each) thus waits for enough positive variances; the predictive's prior on the spread keeps the rest broad.
+   */
+  private warmBy(elapsedBuckets: number | undefined): boolean {
+    if (this.informative) return true;
+    const positives = this.s[TOTAL_W] - this.s[ZERO_W];
+    return elapsedBuckets !== undefined && elapsedBuckets >= this.minBuckets && positives >= MIN_DATA_BUCKETS;
+  }
+
   private bucketsPerWeek(): number {
     return Math.max(WEEK_MS / this.opts.bucketSpanMs, 1);
   }
@@ -188,7 +208,11 @@ export class TimeSeriesModel {
   }
 
   /** Probability of observing `value` in the bucket starting at bucketStartMs, BEFORE it is learned. */
-  probability(bucketStartMs: number, value: number, tail: Tail): SeriesProbability {
+  /**
+   * @param elapsedBuckets for series that learn only buckets with data: buckets since the first one, empty ones
+   *   included (see warmBy)
+   */
+  probability(bucketStartMs: number, value: number, tail: Tail, elapsedBuckets?: number): SeriesProbability {
     if (this.circle) return this.timeProbability(value);
     const { mu, sd, seasonal, hasData, slotFactor } = this.predictive(bucketStartMs);
     const isCount = this.opts.kind === 'count';
@@ -201,7 +225,7 @@ export class TimeSeriesModel {
     const lower = byBurst ? burstQuantile(0.025, burst) : hasData ? this.quantile(0.025, zero, mu, sd) : 0;
     const upper = byBurst ? burstQuantile(0.975, burst) : hasData ? this.quantile(0.975, zero, mu, sd) : 0;
     const anomalyType = value >= typical ? 'spike' : 'dip';
-    if (!this.informative || !Number.isFinite(value)) {
+    if (!this.warmBy(elapsedBuckets) || !Number.isFinite(value)) {
       return { typical, lower, upper, anomalyType, seasonal, p: 1, pSingle: 1, pMulti: 1, multiBucketImpact: 0, informative: false };
     }
 

@@ -19,8 +19,9 @@ export function probabilities(
   tail: Tail,
   bucketStartMs: number,
   features: number[],
+  elapsedBuckets?: number,
 ): SeriesProbability[] {
-  return features.map((v, i) => featureModel(models, i).probability(bucketStartMs, v, featureTail(behaviour, tail, i)));
+  return features.map((v, i) => featureModel(models, i).probability(bucketStartMs, v, featureTail(behaviour, tail, i), elapsedBuckets));
 }
 
 export function combinedP(probs: SeriesProbability[]): { p: number; informative: boolean } {

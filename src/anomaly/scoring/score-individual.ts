@@ -44,14 +44,16 @@ function isFrequent(view: DetectorView, series: IndividualSeries, ctx: CloseCont
 function scoreOne(view: DetectorView, series: IndividualSeries, features: number[], sb: SeriesBucket | undefined, ctx: CloseContext, lastActiveMs?: number | null): ScoredLeaf {
   const b = ctx.bucketStartMs;
   const { def, behaviour } = view;
-  const probs = probabilities(series.models, behaviour, def.tail, b, features);
+  // Zero-filled series learn every bucket anyway; the others also warm up with time watched (TimeSeriesModel.warmBy).
+  const elapsed = behaviour.zeroFill ? undefined : bucketNumber(b, ctx.bucketSpanMs) - series.firstBucket;
+  const probs = probabilities(series.models, behaviour, def.tail, b, features, elapsed);
   let { p, informative } = combinedP(probs);
   const rules = evaluateRules(def.customRules, {
     actual: features[0], typical: informative ? probs[0].typical : undefined, bucketStartMs: b, splits: splits(view, series),
   });
   if (rules.skipResult || isFrequent(view, series, ctx)) p = 1;
   const influences = sb && p < WRITE_PROBABILITY_THRESHOLD
-    ? computeInfluences(behaviour, sb, p, (f) => combinedP(probabilities(series.models, behaviour, def.tail, b, f)).p)
+    ? computeInfluences(behaviour, sb, p, (f) => combinedP(probabilities(series.models, behaviour, def.tail, b, f, elapsed)).p)
     : [];
   const learnWeight = rules.skipModelUpdate ? SKIP_MODEL_UPDATE_WEIGHT : 1;
   learnFeatures(series.models, b, features, learnWeight);

@@ -14,6 +14,14 @@ function windowsServer(ctx: ScenarioPlanContext, name: string): Host {
 
 const EXPECT_RDP = ['lmd_high_mean_rdp_session_duration', 'lmd_high_var_rdp_session_duration'];
 
+/**
+ * The LMD RDP jobs analyse sessions per client and, separately, per target: an alert on either end of the session
+ * during the attack is about the attack.
+ */
+function sessionEndpoints(source: string, destination: string): Array<Record<string, string>> {
+  return [{ 'source.ip': source }, { 'destination.ip': destination }];
+}
+
 export const rdpLongSession: ScenarioDefinition = {
   id: 'rdp-long-session', kind: 'rdp-anomaly', core: false,
   plan(ctx, day) {
@@ -27,6 +35,7 @@ export const rdpLongSession: ScenarioDefinition = {
       id: this.id, kind: this.kind, core: this.core,
       description: `An RDP session from ${source.name} to ${destination.name} lasts 11 hours (admin sessions usually last minutes)`,
       entity: { 'source.ip': source.ip, 'destination.ip': destination.ip },
+      alsoMatches: sessionEndpoints(source.ip, destination.ip),
       expect: ['High Mean of RDP Session Duration', 'High Variance in RDP Session Duration', ...EXPECT_RDP],
     });
   },
@@ -44,6 +53,7 @@ export const rdpManyProcesses: ScenarioDefinition = {
       id: this.id, kind: this.kind, core: this.core,
       description: `An RDP session from ${source.name} to ${destination.name} starts 460 processes with 41,000 characters of arguments (discovery and staging scripts)`,
       entity: { 'source.ip': source.ip, 'destination.ip': destination.ip },
+      alsoMatches: sessionEndpoints(source.ip, destination.ip),
       expect: ['Spike in Number of Processes in an RDP Session', 'High Mean of Process Arguments in an RDP Session', 'lmd_high_sum_rdp_number_of_processes', 'lmd_high_mean_rdp_process_args'],
     });
   },
@@ -62,6 +72,7 @@ export const rdpOffHours: ScenarioDefinition = {
       id: this.id, kind: this.kind, core: this.core,
       description: `${source.name} opens an RDP session to ${destination.name} at 03:10 on a Sunday; admins only work weekdays 08:30-17:30`,
       entity: { 'source.ip': source.ip, 'destination.ip': destination.ip },
+      alsoMatches: sessionEndpoints(source.ip, destination.ip),
       expect: ['Unusual Time or Day for an RDP Session', 'lmd_unusual_time_weekday_rdp_session_start'],
     });
   },
