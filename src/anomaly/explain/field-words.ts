@@ -1,5 +1,5 @@
 /** Words for ECS fields in explanations ("destination port", "process"), and how their values are printed. */
-import { formatBytes, formatCount } from './format.js';
+import { formatBytes, formatCount, formatSeconds } from './format.js';
 
 const LABELS: Record<string, string> = {
   'destination.port': 'destination port',
@@ -40,8 +40,20 @@ export function isByteField(field: string | undefined): boolean {
   return !!field && /(^|\.|_)(bytes|size)$/.test(field);
 }
 
-export function formatFieldValue(field: string | undefined, x: number): string {
-  return isByteField(field) ? formatBytes(x) : formatCount(x);
+/**
+ * Fields that hold a duration in seconds: the session length of Elastic's RDP transform. (ECS `event.duration` is in
+ * nanoseconds and is not analysed by the bundled jobs.)
+ */
+const SECONDS_FIELDS = new Set(['session.duration']);
+
+/** Whether values of the field, as the detector reports them, are durations (a variance of durations is not one). */
+export function isDurationValue(field: string | undefined, family?: string): boolean {
+  return !!field && SECONDS_FIELDS.has(field) && family !== 'varp';
+}
+
+export function formatFieldValue(field: string | undefined, x: number, family?: string): string {
+  if (isByteField(field)) return formatBytes(x);
+  return isDurationValue(field, family) ? formatSeconds(x) : formatCount(x);
 }
 
 /** What a host did with the bytes of this field: "sent", "received", "wrote". */

@@ -89,3 +89,13 @@ export function formatWeekTime(secondsOfWeek: number): string {
   const s = ((Math.round(secondsOfWeek) % 604_800) + 604_800) % 604_800;
   return `${WEEKDAYS[Math.floor(s / 86_400)]} ${formatClock(s % 86_400)}`;
 }
+
+/** "11 h", "27 min", "45 s", "2.5 h": an amount of time given in seconds, rounded for reading. */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const abs = Math.abs(seconds);
+  const round = (v: number): string => (v >= 10 ? Math.round(v).toLocaleString('en-US') : (Math.round(v * 10) / 10).toString());
+  if (abs >= 3600) return `${round(seconds / 3600)} h`;
+  if (abs >= 60) return `${round(seconds / 60)} min`;
+  return `${round(seconds)} s`;
+}

@@ -178,7 +178,8 @@ function explainMetric(x: ExplanationInput): string {
   if (x.def.family === 'distinct_count') {
     return `${who} had ${formatCount(actual)} distinct ${plural(fieldLabel(f ?? 'value'))} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical, 'events')}.`;
   }
-  return `${who}: ${fn} of ${fieldLabel(f ?? 'value')} was ${formatFieldValue(f, actual)} ${when(x)}; ${formatFieldValue(f, typical)} is typical${ratioTail(actual, typical, isByteField(f) ? 'bytes' : 'amount')}.`;
+  const family = x.def.family;
+  return `${who}: ${fn} of ${fieldLabel(f ?? 'value')} was ${formatFieldValue(f, actual, family)} ${when(x)}; ${formatFieldValue(f, typical, family)} is typical${ratioTail(actual, typical, isByteField(f) ? 'bytes' : 'amount')}.`;
 }
 
 export function explainRecord(x: ExplanationInput): string {

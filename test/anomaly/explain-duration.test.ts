@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatSeconds } from '../../src/anomaly/explain/format.js';
+import { DAY, HOUR, jobDef, latestRecords, newJob, rng, run, T0 } from './helpers.js';
+
+test('durations in seconds read as hours, minutes or seconds', () => {
+  assert.equal(formatSeconds(39_600), '11 h');
+  assert.equal(formatSeconds(1_650), '28 min');
+  assert.equal(formatSeconds(150), '2.5 min');
+  assert.equal(formatSeconds(45), '45 s');
+  assert.equal(formatSeconds(5_400), '1.5 h');
+});
+
+test('an admin who RDPs once a day for two weeks, then stays 11 hours: the record says so in hours and minutes', () => {
+  const random = rng(3);
+  const session = (t: number, seconds: number): Record<string, unknown> => ({
+    '@timestamp': t, session: { start_time: t, duration: seconds }, source: { ip: '10.20.0.7' }, destination: { ip: '10.10.0.2' },
+  });
+  const events: Array<Record<string, unknown>> = [];
+  for (let d = 0; d < 14; d++) events.push(session(T0 + d * DAY + 10 * HOUR + Math.floor(random() * HOUR), 1200 + 1200 * random()));
+  events.push(session(T0 + 14 * DAY + 10 * HOUR + 5 * 60_000, 39_600));
+  const job = newJob(jobDef({
+    job_id: 'rdp_mean',
+    analysis_config: { bucket_span: '6h', detectors: [{ function: 'high_mean', field_name: 'session.duration', partition_field_name: 'source.ip' }], influencers: ['source.ip'] },
+    data_description: { time_field: 'session.start_time', time_format: 'epoch_ms' },
+  }));
+  const records = latestRecords(run(job, events).records);
+  const long = records.find((r) => r.timestamp === T0 + 14 * DAY + 6 * HOUR);
+  assert.ok(long, `the 11-hour session is reported; records: ${records.map((r) => r.timestamp).join(', ')}`);
+  assert.ok(long.record_score >= 75, `record_score ${long.record_score}`);
+  assert.match(long.explanation, /^source IP 10\.20\.0\.7: mean of session duration was 11 h in the 6h from 06:00 UTC; [\d.]+ min is typical — \d+× the usual\.$/);
+});
