@@ -4,11 +4,11 @@
  * need for selective parsing.
  */
 import { ConfigError } from '../errors.js';
-import { AnomalyJob, FirstContactPool, loadJobs, type JobDefinition } from '../anomaly/index.js';
+import { AnomalyJob, FirstContactPool } from '../anomaly/index.js';
 import { RuleEngine, loadRules, closableAlertUuids, type RuleLoadReport } from '../rules/index.js';
 import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks, type Enricher, type EgressFilter } from '../enrich/index.js';
 import type { Store } from '../store/index.js';
-import { BUILTIN_CONTENT_DIR, findContent } from './content-loader.js';
+import { BUILTIN_CONTENT_DIR, findContent, loadJobDefinitions } from './content-loader.js';
 import type { RoutedJob } from './detection-pipeline.js';
 import { describeJob, jobNumericFields, jobReadsEgressFlows } from './job-facts.js';
 import { linkFirstContactSiblings } from './first-contact-siblings.js';
@@ -39,12 +39,6 @@ export interface Detection {
   closeAlertsMatchingExceptions(): number;
 }
 
-/** Loads job definitions; later files override earlier ones with the same id (user content over the bundled pack). */
-function loadJobDefinitions(files: string[]): JobDefinition[] {
-  const byId = new Map<string, JobDefinition>();
-  for (const f of files) for (const def of loadJobs(f)) byId.set(describeJob(def).id, def);
-  return [...byId.values()];
-}
 
 export function buildDetection(opts: DetectionOptions, store: Store, rulesState: unknown): Detection {
   const content = findContent(opts.content, opts.builtin);

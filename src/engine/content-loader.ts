@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors.js';
+import { loadJobs, type JobDefinition } from '../anomaly/index.js';
+import { describeJob } from './job-facts.js';
 
 /** The bundled content pack (content/ at the package root, two levels above this file in src/ and dist/). */
 export const BUILTIN_CONTENT_DIR = fileURLToPath(new URL('../../content/', import.meta.url));
@@ -74,4 +76,11 @@ export function findContent(paths: string[], builtin: boolean): ContentFiles {
     classify(f, out);
   }
   return out;
+}
+
+/** Loads job definitions; later files override earlier ones with the same id (user content over the bundled pack). */
+export function loadJobDefinitions(files: string[]): JobDefinition[] {
+  const byId = new Map<string, JobDefinition>();
+  for (const f of files) for (const def of loadJobs(f)) byId.set(describeJob(def).id, def);
+  return [...byId.values()];
 }

@@ -47,8 +47,13 @@ export class DetectionPipeline {
   process(events: SourceEvent[]): void {
     for (const se of events) {
       if (se.time >= this.nextStep) this.advanceTo(se.time);
-      const event = se.event;
       this.counters.eventsIn++;
+      if (se.touch !== undefined) {
+        // Judged where it was parsed: no job accepts it and no rule keeps it (engine/event-interest.ts).
+        this.rules?.onUnwantedEvent(se.time, se.touch);
+        continue;
+      }
+      const event = se.event;
       this.enricher?.enrich(event);
       let used = false;
       let egressChecked: boolean | undefined;

@@ -12,6 +12,7 @@ import { EventTimeBuffer } from './event-time-buffer.js';
 import { DetectionPipeline } from './detection-pipeline.js';
 import { ProgressLine } from './progress.js';
 import { buildDetection, type Detection } from './build-detection.js';
+import { eventInterestRef } from './event-interest.js';
 import type { Alert } from '../rules/index.js';
 import type { AnomalyResultBatch, JobStats } from '../anomaly/index.js';
 
@@ -197,6 +198,14 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       startAt: plan.startAt,
       maxOpenFiles: MAX_OPEN_FILES,
       deadLetter,
+      // Parser threads judge which events any job or rule wants; the others arrive as time and line only.
+      // Content paths as given: worker threads share this process's working directory.
+      interest: eventInterestRef({
+        content: opts.content,
+        builtin: opts.builtin,
+        internalNetworks: opts.internalNetworks,
+        geo: opts.geo,
+      }),
     })) {
       for (const se of batch.events) {
         counters.eventsRead++;

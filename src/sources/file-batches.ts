@@ -9,6 +9,7 @@ import { openInput, streamErrorReason } from './open-input.js';
 import type { BlockParser } from './parser-pool.js';
 import type { ParsedBlock } from './parse-lines.js';
 import type { FilePosition, InputFile, ReadBatch, SourceEvent } from './types.js';
+import { UNWANTED_EVENT } from './event-interest-host.js';
 
 export interface FileReadContext {
   parser: BlockParser;
@@ -103,9 +104,19 @@ async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, 
     ctx.deadLetter.report(bad.reason, { file: path, line: base + bad.relLine + 1 }, bad.raw, bad.detail);
   }
   const parsed = block.events ?? (JSON.parse(block.json ?? '[]') as EcsEvent[]);
-  const events: SourceEvent[] = new Array(parsed.length);
-  for (let i = 0; i < parsed.length; i++) {
-    events[i] = { event: parsed[i], time: block.times[i], origin: { file: path, line: base + block.relLines[i] + 1 } };
+  const touch = block.touch;
+  const events: SourceEvent[] = new Array(block.times.length);
+  if (!touch) {
+    for (let i = 0; i < parsed.length; i++) {
+      events[i] = { event: parsed[i], time: block.times[i], origin: { file: path, line: base + block.relLines[i] + 1 } };
+    }
+  } else {
+    // The parsed events are the wanted ones, in order; the others arrive as their time, line and note only.
+    let w = 0;
+    for (let i = 0; i < touch.length; i++) {
+      const origin = { file: path, line: base + block.relLines[i] + 1 };
+      events[i] = touch[i] < 0 ? { event: parsed[w++], time: block.times[i], origin } : { event: UNWANTED_EVENT, time: block.times[i], origin, touch: touch[i] };
+    }
   }
   cursor.line += block.lineCount;
   cursor.contentLines += block.contentLines;

@@ -9,6 +9,8 @@ import { FieldExtractor, ValueKind } from './field-extractor.js';
 import { flatEventBuilderFor, type FlatEventBuilder } from './flat-event-builder.js';
 import { ProjectedBatchWriter, type ProjectedBatch } from './projected-batch.js';
 import { looksBinary, rawExcerpt } from './raw-text.js';
+import { eventJudgeFor } from './event-interest-host.js';
+import type { EventInterestRef, EventJudge } from './types.js';
 
 export interface ParseConfig {
   timeField: string;
@@ -29,6 +31,11 @@ export interface ParseConfig {
    * line (default true). Results are identical; false is for benchmarks and as a way out.
    */
   selective?: boolean;
+  /**
+   * With keepFields: judge every event here (the judge must be loaded first, see event-interest-host.ts); unwanted
+   * events are left out of `events`/`batch` and marked in `touch`.
+   */
+  interest?: EventInterestRef;
 }
 
 /** A bad line; `relLine` is its 0-based index within the block. */
@@ -47,6 +54,11 @@ export interface ParsedBlock {
   /** 0-based line index within the block of each event. */
   relLines: Int32Array;
   times: Float64Array;
+  /**
+   * With an interest: per event (aligned with relLines/times), -1 when it is wanted, or the judge's note when it is
+   * not (then it has no entry in events/batch, which hold the wanted events in order).
+   */
+  touch?: Int32Array;
   events: EcsEvent[] | undefined;
   /** The events as a JSON array text (output `json`). */
   json: string | undefined;
@@ -63,6 +75,8 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
   const events: EcsEvent[] = [];
   const texts: string[] = [];
   const bad: BadLine[] = [];
+  const judge = cfg.interest && cfg.keepFields ? eventJudgeFor(cfg.interest) : undefined;
+  const touch: number[] = [];
   const selected = cfg.keepFields && cfg.selective !== false ? selectionFor(cfg) : undefined;
   // A batch holds projected events only; whole documents asked for as a batch come back as objects.
   const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length) : undefined;
@@ -83,15 +97,25 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
         if (outcome) {
           relLines.push(rel);
           times.push(outcome.time);
-          if (outcome.text !== undefined) texts.push(outcome.text);
+          const verdict = judge ? judgeEvent(judge, outcome.event, false) : WANTED;
+          if (judge) touch.push(verdict);
+          if (verdict >= 0) {
+            // Nobody wants it: only its time and line go on.
+          } else if (outcome.text !== undefined) texts.push(outcome.text);
           else if (writer) writer.addEvent(outcome.event);
           else events.push(outcome.event);
         }
       } else if (!Number.isNaN(time)) {
         relLines.push(rel);
         times.push(time);
-        if (writer) writer.addExtracted(selected!.extractor, selected!.dropped);
-        else events.push(eventOf(selected!));
+        // The judge needs the event as an object; the batch writer copies the extracted values directly.
+        const built = judge || !writer ? eventOf(selected!) : undefined;
+        const verdict = judge ? judgeEvent(judge, built!, writer !== undefined) : WANTED;
+        if (judge) touch.push(verdict);
+        if (verdict >= 0) {
+          // Nobody wants it: only its time and line go on.
+        } else if (writer) writer.addExtracted(selected!.extractor, selected!.dropped);
+        else events.push(built!);
       }
     }
     start = next;
@@ -101,12 +125,24 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
     contentLines,
     relLines: Int32Array.from(relLines),
     times: Float64Array.from(times),
+    touch: judge ? Int32Array.from(touch) : undefined,
     events: cfg.output === 'objects' || (cfg.output === 'batch' && !writer) ? events : undefined,
     json: cfg.output === 'json' ? toJsonArray(texts, events) : undefined,
     batch: writer?.finish(),
     bad,
   };
 }
+
+/**
+ * The judge's verdict on an event. Judges may add fields (enrichment) to what they judge: an event that is handed on
+ * as an object is judged on a copy, so that it reaches the engine exactly as parsed.
+ */
+function judgeEvent(judge: EventJudge, event: EcsEvent, disposable: boolean): number {
+  return judge.judge(disposable ? event : { ...event });
+}
+
+/** The verdict of events read without a judge. */
+const WANTED = -1;
 
 /** `checkSelected` results other than a time: the line needs the full parse / the line was dead-lettered. */
 const NOT_EXTRACTED = -Infinity;

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { parseLines, type ParseConfig, type ParsedBlock } from './parse-lines.js';
 import { eventsFromBatch } from './projected-batch.js';
+import { loadEventJudge } from './event-interest-host.js';
 
 export interface BlockParser {
   parse(buf: Buffer): Promise<ParsedBlock>;
@@ -14,8 +15,10 @@ export interface BlockParser {
 
 export function createBlockParser(config: ParseConfig, workers: number): BlockParser {
   if (workers <= 0) {
+    const interest = config.interest;
     return {
-      parse: (buf) => {
+      parse: async (buf) => {
+        if (interest) await loadEventJudge(interest);
         try {
           return Promise.resolve(parseLines(buf, config));
         } catch (err) {

@@ -93,5 +93,7 @@ function parseConfigOf(opts: ReadOptions & ReadTuning, inWorkers: boolean): Pars
     maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     output: !inWorkers ? 'objects' : keep === 'all' ? 'json' : 'batch',
     selective: opts.selective ?? true,
+    // Judging needs projected events (whole documents are for rules that read every field: they want every event).
+    interest: keep === 'all' ? undefined : opts.interest,
   };
 }

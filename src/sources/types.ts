@@ -13,6 +13,30 @@ export interface SourceEvent {
   /** Epoch ms of the time field. */
   time: number;
   origin: EventOrigin;
+  /**
+   * Set when the reader's event interest (ReadOptions.interest) judged that no job or rule wants the event: `event`
+   * is then an empty object, and this number is the interest's note of the time-only effects the event still has
+   * (see EventJudge). Unset for every event that is wanted or read without an interest.
+   */
+  touch?: number;
+}
+
+/**
+ * Decides, where the line is parsed (a worker thread or the calling thread), whether anyone wants an event: -1 when
+ * it is wanted (it is delivered whole), otherwise a non-negative note delivered instead of the event. Must be pure:
+ * the same event always gets the same verdict.
+ */
+export interface EventJudge {
+  judge(event: EcsEvent): number;
+}
+
+/**
+ * Names the module that builds an EventJudge and the options it is built from. Worker threads import the module
+ * (its export `createEventJudge(options)`) and build their own judge, so the options must be plain data.
+ */
+export interface EventInterestRef {
+  module: string;
+  options: unknown;
 }
 
 /** One input to read. `-` is stdin, with size -1. */
@@ -49,6 +73,8 @@ export interface ReadOptions {
   batchBytes?: number;
   /** Files read at the same time; default 64. Further files open, in sorted order, as earlier ones finish. */
   maxOpenFiles?: number;
+  /** Judges projected events where they are parsed; unwanted ones arrive with `touch` set (see SourceEvent). */
+  interest?: EventInterestRef;
 }
 
 export interface ReadBatch {

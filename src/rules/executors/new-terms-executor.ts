@@ -42,8 +42,13 @@ export class NewTermsExecutor implements RuleExecutor {
     this.fields = [...compiled.fields, ...this.termFields, ...exceptionFields(rule.exceptions)];
   }
 
-  onEvent(event: EcsEvent, timeMs: number): boolean {
+  /** The history starts at the first event offered, kept or not. */
+  observeTime(timeMs: number): void {
     if (this.dataStartMs === undefined) this.dataStartMs = timeMs;
+  }
+
+  onEvent(event: EcsEvent, timeMs: number): boolean {
+    this.observeTime(timeMs);
     if (!this.keep(event) || termTuples(event, this.termFields).length === 0) return false;
     this.recent.push(event, timeMs);
     return true;

@@ -38,8 +38,13 @@ export class SequenceExecutor implements RuleExecutor {
     this.matcher = new SequenceMatcher(steps, seq.maxspanMs, until);
   }
 
-  onEvent(event: EcsEvent, timeMs: number): boolean {
+  /** Partial sequences are pruned against the latest event offered, kept or not. */
+  observeTime(timeMs: number): void {
     this.lastEventMs = Math.max(this.lastEventMs, timeMs);
+  }
+
+  onEvent(event: EcsEvent, timeMs: number): boolean {
+    this.observeTime(timeMs);
     return this.matcher.onEvent(event, timeMs);
   }
 

@@ -38,6 +38,11 @@ export interface RuleExecutor {
   readonly capsBeforeDedupe: boolean;
   /** Feeds one event; true when the rule kept it (it matched the rule's query or a sequence step). */
   onEvent(event: EcsEvent, timeMs: number): boolean;
+  /**
+   * An event this rule would be offered but cannot keep (judged where it was parsed, rules/run/rule-interest.ts),
+   * known only by its time: the time-only effects offering it would have had. Only executors that have any define it.
+   */
+  observeTime?(timeMs: number): void;
   run(window: RunWindow): RunResult;
   /** Forget state that no run whose lookback starts at or after `beforeMs` can need. */
   prune(beforeMs: number): void;

@@ -10,6 +10,7 @@ import { CategoryIndex, requiredTerm } from './category-index.js';
 import { RecordStore } from './record-store.js';
 import { resolveRuleJobId } from './resolve-job-id.js';
 import { RuleRunner, type RuleStats, type RunnerState } from './rule-runner.js';
+import { hasTimeEffects } from './rule-interest.js';
 
 export interface RuleEngineOptions {
   /** Ids of the loaded anomaly jobs, to resolve rule job ids (`…_ea`). */
@@ -35,6 +36,8 @@ export class RuleEngine {
   readonly fieldsRead: string[];
   private readonly runners: RuleRunner[] = [];
   private readonly eventRunners = new CategoryIndex<RuleRunner>();
+  /** Event-reading rules with time-only effects, in load order: the bits of a touch mask (rule-interest.ts). */
+  private readonly timeRunners: RuleRunner[] = [];
   /** job id → runners of ML rules reading it (for pruning records by the longest lookback). */
   private readonly jobReaders = new Map<string, RuleRunner[]>();
   private readonly records: RecordStore;
@@ -66,6 +69,7 @@ export class RuleEngine {
       const runner = new RuleRunner(rule, createExecutor(rule, resolved), setupWarnings);
       this.runners.push(runner);
       if (runner.executor.readsEvents) this.eventRunners.add(runner, requiredTerm(rule));
+      if (runner.executor.readsEvents && hasTimeEffects(rule)) this.timeRunners.push(runner);
       for (const job of resolved) {
         const list = this.jobReaders.get(job) ?? [];
         list.push(runner);
@@ -99,6 +103,16 @@ export class RuleEngine {
     this.eventRunners.forEvent(event, this.offerCurrent);
     this.offeredEvent = undefined;
     return this.offeredKept;
+  }
+
+  /**
+   * An event no rule can keep (rule-interest.ts judged it where it was parsed), by its time and touch mask: what
+   * `onEvent` would have done with it — the schedules see its time, the rules of the mask their time-only effects.
+   */
+  onUnwantedEvent(timeMs: number, touchMask: number): void {
+    if (!Number.isFinite(timeMs)) return;
+    this.observe(timeMs);
+    for (let m = touchMask, i = 0; m !== 0; m >>>= 1, i++) if (m & 1) this.timeRunners[i].touch(timeMs);
   }
 
   /** Anomaly record docs, new or renormalised (same `_id` replaces the earlier version). */

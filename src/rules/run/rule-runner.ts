@@ -65,6 +65,11 @@ export class RuleRunner {
     }
   }
 
+  /** An event this rule would have been offered but cannot keep, known only by its time (rule-interest.ts). */
+  touch(timeMs: number): void {
+    this.executor.observeTime?.(timeMs);
+  }
+
   /** First tick: the first multiple of the interval at or after the first input time. */
   start(firstInputMs: number): void {
     if (this.nextTickMs !== undefined) return;

@@ -1,0 +1,69 @@
+/**
+ * The event judge of a replay (see EventJudge in src/sources): built in each parser thread from the same content and
+ * options as the engine, it tells which events some job's datafeed (with the module query and runtime fields) or some
+ * rule's query wants. Unwanted events then reach the engine only as their time, line and rule touch mask.
+ *
+ * Exactness: the engine runs everything again on the events judged wanted, so the judge only has to be a superset —
+ * an event it calls unwanted must be one no job accepts and no rule keeps (rule-interest.ts). It sees events enriched
+ * like the engine's: geo/AS data is looked up here too when a test reads it, and the cheap derived fields always.
+ */
+import type { EcsEvent } from '../ecs/index.js';
+import { buildEventView } from '../anomaly/datafeed-filter.js';
+import { loadRules } from '../rules/index.js';
+import { ruleInterest } from '../rules/run/rule-interest.js';
+import { ALL_FIELDS } from '../query/index.js';
+import { GeoIp, createEnricher, parseInternalNetworks } from '../enrich/index.js';
+import type { EventInterestRef, EventJudge } from '../sources/index.js';
+import { BUILTIN_CONTENT_DIR, findContent, loadJobDefinitions } from './content-loader.js';
+
+/** What the judge is built from: the replay options that decide jobs, rules and enrichment (plain data). */
+export interface EventInterestOptions {
+  content: string[];
+  builtin: boolean;
+  internalNetworks?: string[];
+  geo: boolean;
+}
+
+/** This module, as readEvents' workers import it (compiled .js, or .ts under tsx). */
+const SELF = new URL(import.meta.url.endsWith('.ts') ? './event-interest.ts' : './event-interest.js', import.meta.url).href;
+
+export function eventInterestRef(options: EventInterestOptions): EventInterestRef {
+  return { module: SELF, options };
+}
+
+/** Enriched fields that need the geo/AS databases (the other enrichment is cheap and always done). */
+const GEO_PREFIXES = ['source.geo', 'destination.geo', 'source.as', 'destination.as'];
+
+/**
+ * Whether a test can see geo/AS fields. A field-set name above them (`destination`, as in the DED module query's
+ * `exists`) cannot: on the flat events judged here it has no value of its own, and it exists whenever `destination.ip`
+ * does — which geo enrichment requires anyway.
+ */
+function readsGeo(fields: string[]): boolean {
+  return fields.some((f) => f === ALL_FIELDS || f.includes('*') || GEO_PREFIXES.some((g) => f === g || f.startsWith(g + '.')));
+}
+
+
+export function createEventJudge(options: EventInterestOptions): EventJudge {
+  const content = findContent(options.content, options.builtin);
+  const views = loadJobDefinitions(content.jobFiles).map(buildEventView);
+  const report = loadRules(content.ruleFiles, { overridableDir: BUILTIN_CONTENT_DIR });
+  const rules = ruleInterest(report.loaded);
+  const fields = [...views.flatMap((v) => v.fieldsRead), ...rules.fieldsRead];
+  const internal = parseInternalNetworks(options.internalNetworks, '--internal-networks');
+  const enricher = createEnricher({ geo: options.geo && readsGeo(fields) ? GeoIp.open() : undefined, internal });
+  const acceptedByAJob = (event: EcsEvent): boolean => {
+    try {
+      for (const v of views) if (v.accepts(event)) return true;
+      return false;
+    } catch {
+      return true; // the engine meets the same failure on the event, as it would without a judge
+    }
+  };
+  return {
+    judge(event) {
+      enricher.enrich(event);
+      return acceptedByAJob(event) ? -1 : rules.judge(event);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Which events the rules want, decided without the rules' state, so that parser threads can decide it: an event no
+ * rule's query (EQL category and steps included) matches can never be kept by any rule. Such an event still has
+ * time-only effects on the rules it would be offered to (see `hasTimeEffects`); `touchMask` names those rules, and
+ * `RuleEngine.onUnwantedEvent` applies the effects.
+ */
+import type { EcsEvent } from '../../ecs/index.js';
+import { queryWithCategory, type EventPredicate } from '../executors/event-matcher.js';
+import type { LoadedRule } from '../types.js';
+import { CategoryIndex, requiredTerm } from './category-index.js';
+
+/** Rules with time-only effects that one touch mask can name (bits of a non-negative int32). */
+export const MAX_TOUCH_RULES = 31;
+
+/**
+ * new_terms rules start their history at the first event offered to them, and EQL sequences track the latest event
+ * offered to them (to prune partial sequences): both even for events they do not keep.
+ */
+export function hasTimeEffects(rule: LoadedRule): boolean {
+  return rule.logic.type === 'new_terms' || (rule.logic.type === 'eql' && rule.logic.eql.kind === 'sequence');
+}
+
+/** Rules the engine offers events to (the others read anomaly records). */
+export function readsEvents(rule: LoadedRule): boolean {
+  return rule.logic.type !== 'machine_learning';
+}
+
+/**
+ * What a rule can keep, at least: the query tests its executor applies before anything else (exceptions, term
+ * fields and join keys only remove more). An event failing every test is left alone by the executor.
+ */
+function keepTests(rule: LoadedRule): Array<{ test: EventPredicate; fields: string[] }> {
+  const logic = rule.logic;
+  switch (logic.type) {
+    case 'query':
+    case 'threshold':
+    case 'new_terms':
+      return [queryWithCategory(logic.query, undefined)];
+    case 'eql': {
+      const q = logic.eql;
+      const parts = q.kind === 'event' ? [q] : [...q.steps, ...(q.until ? [q.until] : [])];
+      return parts.map((p) => queryWithCategory(p.condition, p.category, logic.categoryField));
+    }
+    case 'machine_learning':
+      return [];
+  }
+}
+
+export interface RuleInterest {
+  /**
+   * -1 when some rule may keep the event (or a test throws: the engine then reports it as the rule does); otherwise
+   * the touch mask: bit i set when the i-th event-reading rule with time effects would be offered the event.
+   */
+  judge(event: EcsEvent): number;
+  /** Fields the tests read (whoever judges must add the enriched ones among them first). */
+  fieldsRead: string[];
+}
+
+/** One event-reading rule in the interest's index: its keep tests, and its bit in touch masks (-1: none). */
+interface InterestEntry {
+  tests: EventPredicate[];
+  touchBit: number;
+}
+
+export function ruleInterest(rules: LoadedRule[]): RuleInterest {
+  const index = new CategoryIndex<InterestEntry>();
+  const fields = new Set<string>();
+  let timeRules = 0;
+  for (const rule of rules) {
+    if (!readsEvents(rule)) continue;
+    const compiled = keepTests(rule);
+    for (const c of compiled) for (const f of c.fields) fields.add(f);
+    // The engine offers events through the same index (rule-engine.ts): a rule it would not offer an event to cannot keep it.
+    index.add({ tests: compiled.map((c) => c.test), touchBit: hasTimeEffects(rule) ? timeRules++ : -1 }, requiredTerm(rule));
+  }
+  let wanted = false;
+  let mask = 0;
+  let current: EcsEvent | undefined;
+  const visit = (entry: InterestEntry): void => {
+    if (wanted) return;
+    try {
+      for (const t of entry.tests) if (t(current!)) wanted = true;
+    } catch {
+      wanted = true; // the engine reports the failure, as the rule does
+    }
+    // Past the bits of one mask an offered rule cannot be named: the event is delivered whole.
+    if (entry.touchBit >= MAX_TOUCH_RULES) wanted = true;
+    else if (entry.touchBit >= 0) mask |= 1 << entry.touchBit;
+  };
+  return {
+    fieldsRead: [...fields],
+    judge(event) {
+      wanted = false;
+      mask = 0;
+      current = event;
+      index.forEvent(event, visit);
+      current = undefined;
+      return wanted ? -1 : mask;
+    },
+  };
+}
