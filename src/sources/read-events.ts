@@ -39,7 +39,9 @@ export async function* readEvents(files: InputFile[], opts: ReadOptions & ReadTu
         maxLineBytes: opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
         blockBytes: opts.batchBytes ?? DEFAULT_BATCH_BYTES,
         // One file alone should keep every worker busy; many files share the workers between them.
-        readAhead: files.length === 1 ? workers + 1 : 2,
+        // Several files are merged by event time: the engine waits on whichever is behind, so each keeps a few parsed
+        // blocks ready (4 × 1 MB per file; 2 left the engine idle about a quarter of the time on a 7-file month).
+        readAhead: files.length === 1 ? workers + 1 : 4,
         start: opts.startAt?.get(file.path),
       });
       const reader: OpenReader = { batches, next: batches.next() };
