@@ -1,11 +1,11 @@
 /** Shared fixtures for the replay tests: a small generated organisation, cached per process, and run helpers. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../support/temp-dir.js';
 import { generateDataset, type GeneratedDataset } from '../../src/generator/index.js';
 import { replay, type ReplayOptions, type ReplaySummary } from '../../src/engine/replay.js';
 
-export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `outflow-${prefix}-`));
+export const tmp = (prefix: string): string => tempDir(prefix);
 
 let dataset: Promise<GeneratedDataset> | undefined;
 /** 16 days of a 12-host organisation with the core attacks: small enough for tests, long enough for models to learn. */

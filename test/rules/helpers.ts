@@ -1,15 +1,15 @@
 /** Test helpers: temp rule files, a minimal event-time loop like the engine's, fixture paths. */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EcsEvent } from '../../src/ecs/index.js';
+import { tempDir as sharedTempDir } from '../support/temp-dir.js';
 import { loadRules, RuleEngine, type Alert, type RecordDoc, type RuleLoadReport } from '../../src/rules/index.js';
 
 export const FIXTURE_RULES = resolve('..', 'shared', 'fixtures', 'elastic', 'rules');
 export const fixturesPresent = existsSync(FIXTURE_RULES);
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'outflow-rules-'));
+  return sharedTempDir('rules');
 }
 
 /** Writes `content` to a fresh temp file with that name and returns its path. */

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore, STORE_SCHEMA_VERSION } from '../../src/store/index.js';
 import { OutflowError } from '../../src/errors.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'outflow-store-'));
+const dir = tempDir('store');
 
 test('results upsert by _id; alerts insert once by uuid and keep their workflow status', () => {
   const s = SqliteStore.open(join(dir, 'a.db'));
