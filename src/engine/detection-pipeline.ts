@@ -69,7 +69,8 @@ export class DetectionPipeline {
         r.job.ingest(event, se.origin);
         used = true;
       }
-      if (this.rules?.onEvent(event, se.time)) used = true;
+      if (se.sideNote !== undefined) this.rules?.onUnwantedEvent(se.time, se.sideNote); // judged: no rule keeps it
+      else if (this.rules?.onEvent(event, se.time)) used = true;
       if (used) this.counters.eventsUsed++;
     }
   }

@@ -1,10 +1,12 @@
 /**
  * The event judge of a replay (see EventJudge in src/sources): built in each parser thread from the same content and
  * options as the engine, it tells which events some job's datafeed (with the module query and runtime fields) or some
- * rule's query wants. Unwanted events then reach the engine only as their time, line and rule touch mask.
+ * rule's query wants. Unwanted events then reach the engine only as their time, line and rule touch mask; events only
+ * the jobs want reach it whole but are not offered to the rules (their touch mask is applied instead).
  *
  * Exactness: the engine runs everything again on the events judged wanted, so the judge only has to be a superset —
- * an event it calls unwanted must be one no job accepts and no rule keeps (rule-interest.ts). It sees events enriched
+ * an event it calls unwanted must be one no job accepts and no rule keeps, and an event it keeps from the rules one
+ * no rule keeps (rule-interest.ts). It sees events enriched
  * like the engine's: geo/AS data is looked up here too when a test reads it, and the cheap derived fields always.
  */
 import type { EcsEvent } from '../ecs/index.js';
@@ -63,7 +65,10 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
   return {
     judge(event) {
       enricher.enrich(event);
-      return acceptedByAJob(event) ? -1 : rules.judge(event);
+      const forRules = rules.judge(event);
+      if (forRules === -1) return -1;
+      // Only the jobs want it: the engine skips offering it to the rules and applies their touches instead.
+      return acceptedByAJob(event) ? -2 - forRules : forRules;
     },
   };
 }

@@ -115,7 +115,10 @@ async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, 
     let w = 0;
     for (let i = 0; i < touch.length; i++) {
       const origin = { file: path, line: base + block.relLines[i] + 1 };
-      events[i] = touch[i] < 0 ? { event: parsed[w++], time: block.times[i], origin } : { event: UNWANTED_EVENT, time: block.times[i], origin, touch: touch[i] };
+      const verdict = touch[i];
+      if (verdict === -1) events[i] = { event: parsed[w++], time: block.times[i], origin };
+      else if (verdict < 0) events[i] = { event: parsed[w++], time: block.times[i], origin, sideNote: -2 - verdict };
+      else events[i] = { event: UNWANTED_EVENT, time: block.times[i], origin, touch: verdict };
     }
   }
   cursor.line += block.lineCount;

@@ -19,12 +19,18 @@ export interface SourceEvent {
    * (see EventJudge). Unset for every event that is wanted or read without an interest.
    */
   touch?: number;
+  /**
+   * Set when the judge said the event is wanted, but not by everyone (a verdict ≤ -2): the note for those who do not
+   * need it — for the engine, the rules' time-only effects of an event only the anomaly jobs want.
+   */
+  sideNote?: number;
 }
 
 /**
  * Decides, where the line is parsed (a worker thread or the calling thread), whether anyone wants an event: -1 when
- * it is wanted (it is delivered whole), otherwise a non-negative note delivered instead of the event. Must be pure:
- * the same event always gets the same verdict.
+ * it is wanted (it is delivered whole); a non-negative note delivered instead of the event when nobody wants it; or
+ * -2 - note when it is wanted by some only (delivered whole, with the note for the others in SourceEvent.sideNote).
+ * Must be pure: the same event always gets the same verdict.
  */
 export interface EventJudge {
   judge(event: EcsEvent): number;

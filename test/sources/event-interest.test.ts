@@ -19,7 +19,7 @@ function writeFlows(dir: string): string {
 }
 
 for (const workers of [0, 2]) {
-  test(`with ${workers} parser threads, unwanted events arrive as time, line and note, wanted ones unchanged`, async () => {
+  test(`with ${workers} parser threads, unwanted events arrive as time, line and note, wanted ones unchanged (with a side note when only some want them)`, async () => {
     const file = writeFlows(tmpDir());
     const opts = { keepFields: ['seq', 'source.ip', 'source.bytes'], numericFields: ['source.bytes'], workers, batchBytes: 4096 };
     const plain = await collect([file], opts);
@@ -31,7 +31,12 @@ for (const workers of [0, 2]) {
       const got = judged.events[i];
       if (seq % 3 === 0) {
         assert.equal(got.touch, undefined);
+        assert.equal(got.sideNote, undefined);
         assert.deepEqual(got.event, plain.events[i].event, 'a wanted event is delivered exactly as parsed, without what the judge added');
+      } else if (seq % 3 === 1) {
+        assert.equal(got.touch, undefined);
+        assert.equal(got.sideNote, seq % 7, 'an event wanted by some only carries the note for the others');
+        assert.deepEqual(got.event, plain.events[i].event);
       } else {
         assert.equal(got.touch, seq % 7);
         assert.equal(got.event, UNWANTED_EVENT);

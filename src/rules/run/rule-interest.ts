@@ -9,8 +9,11 @@ import { queryWithCategory, type EventPredicate } from '../executors/event-match
 import type { LoadedRule } from '../types.js';
 import { CategoryIndex, requiredTerm } from './category-index.js';
 
-/** Rules with time-only effects that one touch mask can name (bits of a non-negative int32). */
-export const MAX_TOUCH_RULES = 31;
+/**
+ * Rules with time-only effects that one touch mask can name: bits of a non-negative int32, one bit short of 31 so
+ * that a mask also fits in a "wanted, with a note" verdict (-2 - mask, see EventJudge).
+ */
+export const MAX_TOUCH_RULES = 30;
 
 /**
  * new_terms rules start their history at the first event offered to them, and EQL sequences track the latest event
