@@ -41,6 +41,8 @@ export class RuleEngine {
   /** job id → runners of ML rules reading it (for pruning records by the longest lookback). */
   private readonly jobReaders = new Map<string, RuleRunner[]>();
   private readonly records: RecordStore;
+  /** The earliest tick due of any runner, cached between ticks (undefined: to be computed). */
+  private earliestTickMs: number | undefined;
   private firstInputMs: number | undefined;
   private lastInputMs: number | undefined;
   private finished = false;
@@ -88,6 +90,7 @@ export class RuleEngine {
     if (this.firstInputMs === undefined) {
       this.firstInputMs = startMs;
       for (const r of this.runners) r.start(startMs);
+      this.earliestTickMs = undefined;
     }
     if (this.lastInputMs === undefined || timeMs > this.lastInputMs) this.lastInputMs = timeMs;
   }
@@ -126,14 +129,25 @@ export class RuleEngine {
     const out: Alert[] = [];
     if (this.watermarkMs === undefined || watermarkMs > this.watermarkMs) this.watermarkMs = watermarkMs;
     if (this.firstInputMs === undefined) return out;
-    for (;;) {
-      let next: RuleRunner | undefined;
-      for (const r of this.runners) if (r.nextTickMs !== undefined && (!next || r.nextTickMs < next.nextTickMs!)) next = r;
-      if (!next || next.nextTickMs! > watermarkMs) break;
-      for (const a of next.runScheduled({ records: this.records })) out.push(a);
+    // Most calls (one per minute of event time) come before any tick is due: one comparison instead of a scan.
+    this.earliestTickMs ??= this.nextDue()?.nextTickMs ?? Infinity;
+    if (this.earliestTickMs <= watermarkMs) {
+      for (;;) {
+        const next = this.nextDue();
+        if (!next || next.nextTickMs! > watermarkMs) break;
+        for (const a of next.runScheduled({ records: this.records })) out.push(a);
+      }
+      this.earliestTickMs = this.nextDue()?.nextTickMs ?? Infinity;
     }
     this.pruneRecords();
     return out;
+  }
+
+  /** The runner whose tick is due first (ties in rule load order). */
+  private nextDue(): RuleRunner | undefined {
+    let next: RuleRunner | undefined;
+    for (const r of this.runners) if (r.nextTickMs !== undefined && (!next || r.nextTickMs < next.nextTickMs!)) next = r;
+    return next;
   }
 
   /** End of input: ticks due up to the last input time, then one more run per rule whose lookback ends there. */
