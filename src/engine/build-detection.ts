@@ -30,6 +30,12 @@ export interface Detection {
   egress: EgressFilter;
   numericFields: string[];
   keepFields: string[] | 'all';
+  /**
+   * The kept fields that events only the jobs want need (sources' ReadOptions.sideFields): what the jobs, enrichment
+   * and the egress filter read, and every kept field below an object field among them (an `exists` on `destination`
+   * must see the same leaves).
+   */
+  sideFields: string[] | undefined;
   unsupportedRules: RuleLoadReport['unsupported'];
   /** Bundled rules the user's content replaced (same rule_id). */
   overriddenRules: NonNullable<RuleLoadReport['overridden']>;
@@ -73,6 +79,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
   const fields = new Set<string>(['@timestamp', ...enricher.fieldsRead, ...egress.fieldsRead]);
   let all = false;
   for (const r of jobs) for (const f of r.job.fieldsRead) fields.add(f);
+  const forJobs = [...fields];
   for (const f of rules?.fieldsRead ?? []) {
     if (f === '*') all = true;
     fields.add(f);
@@ -84,6 +91,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     egress,
     numericFields: [...new Set(defs.flatMap(jobNumericFields))],
     keepFields: all ? 'all' : leafFields(fields),
+    sideFields: all ? undefined : leafFields(fields).filter((k) => forJobs.some((f) => k === f || k.startsWith(`${f}.`))),
     unsupportedRules: report.unsupported,
     overriddenRules: report.overridden ?? [],
     snapshots() {

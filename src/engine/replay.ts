@@ -194,6 +194,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       timeField: '@timestamp',
       numericFields: detection.numericFields,
       keepFields: detection.keepFields,
+      sideFields: detection.sideFields,
       workers: opts.workers,
       startAt: plan.startAt,
       maxOpenFiles: MAX_OPEN_FILES,

@@ -36,6 +36,8 @@ export interface ParseConfig {
    * events are left out of `events`/`batch` and marked in `touch`.
    */
   interest?: EventInterestRef;
+  /** See ReadOptions.sideFields: used where batches become events. */
+  sideFields?: string[];
 }
 
 /** A bad line; `relLine` is its 0-based index within the block. */

@@ -49,6 +49,8 @@ const sharedPools = new Map<number, WorkerPool>();
 interface Pending {
   resolve(block: ParsedBlock): void;
   reject(err: Error): void;
+  /** ParseConfig.sideFields of the request. */
+  sideFields: string[] | undefined;
 }
 
 interface PooledWorker {
@@ -102,7 +104,7 @@ class WorkerPool {
     const bytes = ownsMemory ? new Uint8Array(buf.buffer, 0, buf.byteLength) : new Uint8Array(buf);
     return new Promise<ParsedBlock>((resolve, reject) => {
       if (target.pending.size === 0) target.worker.ref(); // keep the process alive while work is out
-      target.pending.set(id, { resolve, reject });
+      target.pending.set(id, { resolve, reject, sideFields: config.sideFields });
       target.worker.postMessage({ id, config, bytes }, [bytes.buffer as ArrayBuffer]);
     });
   }
@@ -124,7 +126,7 @@ class WorkerPool {
     }
     const block = reply.block;
     if (block.batch) {
-      block.events = eventsFromBatch(block.batch);
+      block.events = eventsFromBatch(block.batch, block.touch && waiter.sideFields ? { verdicts: block.touch, fields: waiter.sideFields } : undefined);
       block.batch = undefined;
     }
     waiter.resolve(block);

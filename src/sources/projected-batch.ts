@@ -6,7 +6,7 @@
  */
 import type { EcsEvent, EcsValue } from '../ecs/index.js';
 import { ValueKind, type FieldExtractor, type LineBytes } from './field-extractor.js';
-import { flatEventBuilderFor, type FlatEventBuilder } from './flat-event-builder.js';
+import { flatEventBuilderFor } from './flat-event-builder.js';
 
 export interface ProjectedBatch {
   fields: string[];
@@ -175,14 +175,46 @@ function isAscii(s: string): boolean {
 }
 
 /** The events of a batch, as flat objects holding only their present fields (what `projectFlat` gives). */
-export function eventsFromBatch(batch: ProjectedBatch, builder: FlatEventBuilder = flatEventBuilderFor(batch.fields)): EcsEvent[] {
+/**
+ * Events with a side note (the judge's verdict ≤ -2, see EventJudge) and the fields they are built with: `verdicts` are
+ * the block's verdicts for all its judged lines; the batch holds the wanted ones (verdict < 0) in the same order.
+ */
+export interface SideEvents {
+  verdicts: Int32Array;
+  fields: readonly string[];
+}
+
+export function eventsFromBatch(batch: ProjectedBatch, side?: SideEvents): EcsEvent[] {
+  const builder = flatEventBuilderFor(batch.fields);
   const reader = new BatchReader(batch);
   const width = batch.fields.length;
   const values = new Array<EcsValue | undefined>(width);
   const events: EcsEvent[] = new Array(batch.events);
-  for (let e = 0; e < batch.events; e++) {
-    for (let f = 0; f < width; f++) values[f] = reader.next();
-    events[e] = builder.build(values);
+  if (!side) {
+    for (let e = 0; e < batch.events; e++) {
+      for (let f = 0; f < width; f++) values[f] = reader.next();
+      events[e] = builder.build(values);
+    }
+    return events;
+  }
+  const wanted = new Set(side.fields);
+  const sideFields = batch.fields.filter((f) => wanted.has(f));
+  const keep = Uint8Array.from(batch.fields, (f) => (wanted.has(f) ? 1 : 0));
+  const sideBuilder = flatEventBuilderFor(sideFields);
+  const sideValues = new Array<EcsValue | undefined>(sideFields.length);
+  let e = 0;
+  for (const verdict of side.verdicts) {
+    if (verdict >= 0) continue; // not in the batch
+    if (verdict === -1) {
+      for (let f = 0; f < width; f++) values[f] = reader.next();
+      events[e++] = builder.build(values);
+    } else {
+      for (let f = 0, k = 0; f < width; f++) {
+        if (keep[f] === 1) sideValues[k++] = reader.next();
+        else reader.skip();
+      }
+      events[e++] = sideBuilder.build(sideValues);
+    }
   }
   return events;
 }
@@ -226,6 +258,27 @@ class BatchReader {
       }
       default:
         return this.batch.others[this.otherAt++];
+    }
+  }
+
+  /** Moves past the next value without making it (the same walk as `next`). */
+  skip(): void {
+    const at = this.entry++;
+    switch (this.batch.codes[at]) {
+      case ABSENT:
+      case NUMBER:
+      case TRUE:
+      case FALSE:
+      case NULL:
+        return;
+      case ASCII:
+        this.textAt += this.batch.nums[at];
+        return;
+      case ARRAY:
+        for (let k = 0, n = this.batch.nums[at]; k < n; k++) this.skip();
+        return;
+      default:
+        this.otherAt++;
     }
   }
 }

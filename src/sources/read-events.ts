@@ -97,5 +97,6 @@ function parseConfigOf(opts: ReadOptions & ReadTuning, inWorkers: boolean): Pars
     selective: opts.selective ?? true,
     // Judging needs projected events (whole documents are for rules that read every field: they want every event).
     interest: keep === 'all' ? undefined : opts.interest,
+    sideFields: keep === 'all' || !opts.interest ? undefined : opts.sideFields,
   };
 }

@@ -79,6 +79,12 @@ export interface ReadOptions {
   batchBytes?: number;
   /** Files read at the same time; default 64. Further files open, in sorted order, as earlier ones finish. */
   maxOpenFiles?: number;
+  /**
+   * The kept fields that events delivered with a side note (see SourceEvent.sideNote) need: those who want such
+   * events read only these, so the events are built with these fields only (smaller objects for the engine thread).
+   * Undefined: every event holds every kept field.
+   */
+  sideFields?: string[];
   /** Judges projected events where they are parsed; unwanted ones arrive with `touch` set (see SourceEvent). */
   interest?: EventInterestRef;
 }
