@@ -31,6 +31,21 @@ export function newAccumulator(): Accumulator {
   return { n: 0, count: 0, sum: 0, min: 0, max: 0, mean: 0, m2: 0, values: undefined, distinct: undefined, truncated: false };
 }
 
+/** Makes `acc` what newAccumulator() returns, so that a tally can reuse an evicted value's object. */
+export function resetAccumulator(acc: Accumulator): Accumulator {
+  acc.n = 0;
+  acc.count = 0;
+  acc.sum = 0;
+  acc.min = 0;
+  acc.max = 0;
+  acc.mean = 0;
+  acc.m2 = 0;
+  acc.values = undefined;
+  acc.distinct = undefined;
+  acc.truncated = false;
+  return acc;
+}
+
 export function addNumber(acc: Accumulator, x: number, keepValues: boolean, maxValues = MAX_VALUES): void {
   if (acc.count === 0) {
     acc.min = x;

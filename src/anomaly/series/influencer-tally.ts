@@ -3,7 +3,7 @@
  * influencer field are tracked; when full, the value with the smallest contribution makes room (a heavy hitter such
  * as the host that carried the bytes is therefore kept). Only the top TOP_INFLUENCERS are reported.
  */
-import { addDistinct, addNumber, newAccumulator, accumulatorFromJson, accumulatorToJson } from '../detectors/index.js';
+import { addDistinct, addNumber, newAccumulator, resetAccumulator, accumulatorFromJson, accumulatorToJson } from '../detectors/index.js';
 import type { Accumulator, AccumulatorJson } from '../detectors/index.js';
 
 export const TALLY_CAPACITY = 20;
@@ -29,18 +29,23 @@ export function contribution(a: Accumulator): number {
  */
 const LEAST_CONTRIBUTION = 1;
 
-function evictSmallest(values: Map<string, Accumulator>): void {
+/** Forgets the value with the smallest contribution; returns its statistics object for reuse (a month of flows churns
+ * through millions of such short-lived values on busy series, and allocating each one anew shows up as GC time). */
+function evictSmallest(values: Map<string, Accumulator>): Accumulator | undefined {
   let victim: string | undefined;
+  let victimAcc: Accumulator | undefined;
   let smallest = Infinity;
   for (const [k, a] of values) {
     const c = contribution(a);
     if (c < smallest) {
       smallest = c;
       victim = k;
+      victimAcc = a;
       if (c <= LEAST_CONTRIBUTION) break;
     }
   }
   if (victim !== undefined) values.delete(victim);
+  return victimAcc;
 }
 
 export function tallyEvent(tally: InfluencerTally, influencerValues: ReadonlyArray<readonly [string, readonly string[]]>, input: TallyInput): void {
@@ -51,8 +56,8 @@ export function tallyEvent(tally: InfluencerTally, influencerValues: ReadonlyArr
     for (const v of values) {
       let acc = byValue.get(v);
       if (!acc) {
-        if (byValue.size >= TALLY_CAPACITY) evictSmallest(byValue);
-        byValue.set(v, (acc = newAccumulator()));
+        const reused = byValue.size >= TALLY_CAPACITY ? evictSmallest(byValue) : undefined;
+        byValue.set(v, (acc = reused ? resetAccumulator(reused) : newAccumulator()));
       }
       acc.n++;
       if (input.kind === 'number') addNumber(acc, input.value, input.keepValues, PART_MAX_VALUES);
