@@ -41,6 +41,11 @@ export function renderMarkdown(report: EvalReport): string {
   lines.push(report.replay.ok ? `Replay: ${report.replay.message}` : `**Replay failed: ${report.replay.message}** (every scenario below counts as missed).`, '');
   lines.push(`**Detected ${score.detected}/${score.total} scenarios (core ${score.coreDetected}/${score.coreTotal}); ` +
     `${score.falseAlerts} false alerts of ${score.alerts} (${score.falseAlertsPer1000HostDays} per 1000 host-days).**`, '');
+  const w = score.afterWarmUp;
+  if (w) {
+    lines.push(`After the models' first ${w.fromDay} days (the two weeks of history Elastic's security jobs assume): ` +
+      `${w.falseAlerts} false alerts over ${w.hostDays} host-days (${w.falseAlertsPer1000HostDays} per 1000 host-days).`, '');
+  }
   lines.push('## Scenarios', '', '| scenario | kind | core | detected | by rules | alerts | time to detect |', '|---|---|---|---|---|---|---|');
   for (const s of score.scenarios) {
     lines.push(`| ${cell(s.id)} | ${cell(s.kind)} | ${s.core ? 'yes' : 'no'} | ${s.detected ? 'yes' : '**no**'} | ${cell(s.rules.join(', ') || '—')} | ${s.alerts} | ${duration(s.timeToDetectMinutes)} |`);

@@ -85,3 +85,19 @@ test('the Markdown report shows detections, misses and false-alert rates', () =>
   assert.match(markdown, /\| usb-rare-process \| usb-exfiltration \| yes \| \*\*no\*\* \|/);
   assert.match(markdown, /Detected 1\/2 scenarios \(core 1\/2\); 2 false alerts of 3 \(4 per 1000 host-days\)/);
 });
+
+test('false alerts after the two-week warm-up are counted over the host-days after it', () => {
+  // 10 hosts × 28 days from 2026-10-08: the warm-up ends 2026-10-22T00:00Z. The backup-server alert (anomaly at
+  // 2026-10-22T00:00) and the late USB alert fall after it; the detection does not count.
+  const month = { ...labels, options: { start: '2026-10-08T00:00:00.000Z', days: 28, hosts: 10 } };
+  const score = scoreAlerts(month, parseAlertsNdjson(ndjson).alerts);
+  assert.deepEqual(score.afterWarmUp, { fromDay: 14, falseAlerts: 2, hostDays: 140, falseAlertsPer1000HostDays: 14.29 });
+  const later = scoreAlerts({ ...labels, options: { start: '2026-10-09T00:00:00.000Z', days: 28, hosts: 10 } }, parseAlertsNdjson(ndjson).alerts);
+  assert.equal(later.afterWarmUp?.falseAlerts, 1, 'an alert about the last day of the warm-up is not counted');
+  assert.equal(scoreAlerts({ ...labels, options: { start: '2026-10-08T00:00:00.000Z', days: 14, hosts: 10 } }, []).afterWarmUp, undefined,
+    'a dataset no longer than the warm-up has no such figure');
+  const markdown = renderMarkdown({
+    generatedAt: '2026-10-31T00:00:00Z', dataset: { dir: 'x', days: 28, hosts: 10, hostDays: 280 }, replay: { ok: true, message: 'ok' }, score,
+  });
+  assert.match(markdown, /After the models' first 14 days .*: 2 false alerts over 140 host-days \(14\.29 per 1000 host-days\)\./);
+});
