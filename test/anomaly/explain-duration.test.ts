@@ -30,3 +30,25 @@ test('an admin who RDPs once a day for two weeks, then stays 11 hours: the recor
   assert.ok(long.record_score >= 75, `record_score ${long.record_score}`);
   assert.match(long.explanation, /^source IP 10\.20\.0\.7: mean of session duration was 11 h in the 6h from 06:00 UTC; [\d.]+ min is typical — \d+× the usual\.$/);
 });
+
+test('a variance of session durations is explained as their spread, in hours and minutes', () => {
+  const random = rng(4);
+  const session = (t: number, seconds: number): Record<string, unknown> => ({
+    '@timestamp': t, session: { start_time: t, duration: seconds }, source: { ip: '10.20.0.8' }, destination: { ip: '10.10.0.2' },
+  });
+  const events: Array<Record<string, unknown>> = [];
+  for (let d = 0; d < 14; d++) {
+    const t = T0 + d * DAY + 9 * HOUR;
+    events.push(session(t, 1200 + 600 * random()), session(t + HOUR, 1500 + 900 * random()));
+  }
+  events.push(session(T0 + 14 * DAY + 7 * HOUR, 39_600), session(T0 + 14 * DAY + 8 * HOUR, 1_800));
+  const job = newJob(jobDef({
+    job_id: 'rdp_var',
+    analysis_config: { bucket_span: '6h', detectors: [{ function: 'high_varp', field_name: 'session.duration', partition_field_name: 'source.ip' }], influencers: ['source.ip'] },
+    data_description: { time_field: 'session.start_time', time_format: 'epoch_ms' },
+  }));
+  const records = latestRecords(run(job, events).records);
+  const spread = records.find((r) => r.timestamp === T0 + 14 * DAY + 6 * HOUR);
+  assert.ok(spread, 'the bucket with the 11-hour session is reported');
+  assert.match(spread.explanation, /^source IP 10\.20\.0\.8: the session durations varied by ±5\.\d h \(standard deviation\) in the 6h from 06:00 UTC; ±[\d.]+ min is typical\.$/);
+});

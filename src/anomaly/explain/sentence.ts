@@ -6,7 +6,7 @@
 import type { DetectorDefinition } from '../config/job-definition.js';
 import type { PopulationView, RarityDetail } from '../scoring/leaf.js';
 import type { InfluencerEntry } from '../results.js';
-import { fieldLabel, formatFieldValue, isByteField, byteVerb, plural } from './field-words.js';
+import { fieldLabel, formatFieldValue, isByteField, isDurationValue, byteVerb, plural } from './field-words.js';
 import { bucketPhrase, formatClock, formatCount, formatDuration, formatWeekTime, utcClock } from './format.js';
 import { populationClause } from './population-clause.js';
 import { atThisTime, inMostBuckets, ratioTail, usualClause, type UsualInput } from './usual-clause.js';
@@ -179,6 +179,12 @@ function explainMetric(x: ExplanationInput): string {
     return `${who} had ${formatCount(actual)} distinct ${plural(fieldLabel(f ?? 'value'))} ${when(x)}; ${formatCount(typical)} is typical${ratioTail(actual, typical, 'events')}.`;
   }
   const family = x.def.family;
+  if (family === 'varp' && isDurationValue(f)) {
+    // A variance of durations is in squared seconds, which nobody reads: say it as the spread (standard deviation).
+    const spread = (v: number): string => `±${formatFieldValue(f, Math.sqrt(Math.max(v, 0)))}`;
+    const usual = typical > 0 ? `${spread(typical)} is typical` : 'they usually do not vary at all';
+    return `${who}: the ${plural(fieldLabel(f ?? 'value'))} varied by ${spread(actual)} (standard deviation) ${when(x)}; ${usual}.`;
+  }
   return `${who}: ${fn} of ${fieldLabel(f ?? 'value')} was ${formatFieldValue(f, actual, family)} ${when(x)}; ${formatFieldValue(f, typical, family)} is typical${ratioTail(actual, typical, isByteField(f) ? 'bytes' : 'amount')}.`;
 }
 
