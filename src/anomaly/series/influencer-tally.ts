@@ -29,8 +29,10 @@ export function contribution(a: Accumulator): number {
  */
 const LEAST_CONTRIBUTION = 1;
 
-/** Forgets the value with the smallest contribution; returns its statistics object for reuse (a month of flows churns
- * through millions of such short-lived values on busy series, and allocating each one anew shows up as GC time). */
+/**
+ * Forgets the value with the smallest contribution and returns its statistics object for reuse: a month of flows
+ * churns through millions of such short-lived values on busy series, and allocating each one anew shows up as GC time.
+ */
 function evictSmallest(values: Map<string, Accumulator>): Accumulator | undefined {
   let victim: string | undefined;
   let victimAcc: Accumulator | undefined;
