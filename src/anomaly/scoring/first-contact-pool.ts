@@ -86,13 +86,6 @@ export class FirstContactPool {
     });
   }
 
-  /** Rough retained size (a handful of models per sibling family). */
-  approxBytes(): number {
-    let n = 0;
-    for (const e of this.entries.values()) n += 2048 + 32 * e.staged.reduce((a, s) => a + s.length, 0);
-    return n;
-  }
-
   toJSON(): PoolJson {
     return {
       v: STATE_VERSION,
