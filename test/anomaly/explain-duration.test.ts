@@ -3,6 +3,20 @@ import assert from 'node:assert/strict';
 import { formatSeconds } from '../../src/anomaly/explain/format.js';
 import { DAY, HOUR, jobDef, latestRecords, newJob, rng, run, T0 } from './helpers.js';
 
+/** One RDP session document of Elastic's RDP transform, from `source` to dc-01. */
+function session(source: string, t: number, seconds: number): Record<string, unknown> {
+  return { '@timestamp': t, session: { start_time: t, duration: seconds }, source: { ip: source }, destination: { ip: '10.10.0.2' } };
+}
+
+/** A 6-hour job of `fn` over session durations per client address, as the LMD RDP jobs are. */
+function rdpDurationJob(fn: 'high_mean' | 'high_varp') {
+  return newJob(jobDef({
+    job_id: `rdp_${fn}`,
+    analysis_config: { bucket_span: '6h', detectors: [{ function: fn, field_name: 'session.duration', partition_field_name: 'source.ip' }], influencers: ['source.ip'] },
+    data_description: { time_field: 'session.start_time', time_format: 'epoch_ms' },
+  }));
+}
+
 test('durations in seconds read as hours, minutes or seconds', () => {
   assert.equal(formatSeconds(39_600), '11 h');
   assert.equal(formatSeconds(1_650), '28 min');
@@ -13,18 +27,10 @@ test('durations in seconds read as hours, minutes or seconds', () => {
 
 test('an admin who RDPs once a day for two weeks, then stays 11 hours: the record says so in hours and minutes', () => {
   const random = rng(3);
-  const session = (t: number, seconds: number): Record<string, unknown> => ({
-    '@timestamp': t, session: { start_time: t, duration: seconds }, source: { ip: '10.20.0.7' }, destination: { ip: '10.10.0.2' },
-  });
   const events: Array<Record<string, unknown>> = [];
-  for (let d = 0; d < 14; d++) events.push(session(T0 + d * DAY + 10 * HOUR + Math.floor(random() * HOUR), 1200 + 1200 * random()));
-  events.push(session(T0 + 14 * DAY + 10 * HOUR + 5 * 60_000, 39_600));
-  const job = newJob(jobDef({
-    job_id: 'rdp_mean',
-    analysis_config: { bucket_span: '6h', detectors: [{ function: 'high_mean', field_name: 'session.duration', partition_field_name: 'source.ip' }], influencers: ['source.ip'] },
-    data_description: { time_field: 'session.start_time', time_format: 'epoch_ms' },
-  }));
-  const records = latestRecords(run(job, events).records);
+  for (let d = 0; d < 14; d++) events.push(session('10.20.0.7', T0 + d * DAY + 10 * HOUR + Math.floor(random() * HOUR), 1200 + 1200 * random()));
+  events.push(session('10.20.0.7', T0 + 14 * DAY + 10 * HOUR + 5 * 60_000, 39_600));
+  const records = latestRecords(run(rdpDurationJob('high_mean'), events).records);
   const long = records.find((r) => r.timestamp === T0 + 14 * DAY + 6 * HOUR);
   assert.ok(long, `the 11-hour session is reported; records: ${records.map((r) => r.timestamp).join(', ')}`);
   assert.ok(long.record_score >= 75, `record_score ${long.record_score}`);
@@ -33,21 +39,13 @@ test('an admin who RDPs once a day for two weeks, then stays 11 hours: the recor
 
 test('a variance of session durations is explained as their spread, in hours and minutes', () => {
   const random = rng(4);
-  const session = (t: number, seconds: number): Record<string, unknown> => ({
-    '@timestamp': t, session: { start_time: t, duration: seconds }, source: { ip: '10.20.0.8' }, destination: { ip: '10.10.0.2' },
-  });
   const events: Array<Record<string, unknown>> = [];
   for (let d = 0; d < 14; d++) {
     const t = T0 + d * DAY + 9 * HOUR;
-    events.push(session(t, 1200 + 600 * random()), session(t + HOUR, 1500 + 900 * random()));
+    events.push(session('10.20.0.8', t, 1200 + 600 * random()), session('10.20.0.8', t + HOUR, 1500 + 900 * random()));
   }
-  events.push(session(T0 + 14 * DAY + 7 * HOUR, 39_600), session(T0 + 14 * DAY + 8 * HOUR, 1_800));
-  const job = newJob(jobDef({
-    job_id: 'rdp_var',
-    analysis_config: { bucket_span: '6h', detectors: [{ function: 'high_varp', field_name: 'session.duration', partition_field_name: 'source.ip' }], influencers: ['source.ip'] },
-    data_description: { time_field: 'session.start_time', time_format: 'epoch_ms' },
-  }));
-  const records = latestRecords(run(job, events).records);
+  events.push(session('10.20.0.8', T0 + 14 * DAY + 7 * HOUR, 39_600), session('10.20.0.8', T0 + 14 * DAY + 8 * HOUR, 1_800));
+  const records = latestRecords(run(rdpDurationJob('high_varp'), events).records);
   const spread = records.find((r) => r.timestamp === T0 + 14 * DAY + 6 * HOUR);
   assert.ok(spread, 'the bucket with the 11-hour session is reported');
   assert.match(spread.explanation, /^source IP 10\.20\.0\.8: the session durations varied by ±5\.\d h \(standard deviation\) in the 6h from 06:00 UTC; ±[\d.]+ min is typical\.$/);
