@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import type { EcsEvent } from '../../src/ecs/index.js';
 import { eventTime } from '../../src/ecs/index.js';
 import { RuleEngine, type Alert } from '../../src/rules/index.js';
-import { ruleInterest } from '../../src/rules/run/rule-interest.js';
+import { hasTimeEffects, ruleInterest } from '../../src/rules/run/rule-interest.js';
+import { createExecutor } from '../../src/rules/executors/create-executor.js';
 import { apiRule, at, HOUR, loadApiRules, MIN } from '../rules/helpers.js';
 
 const DAY = 24 * HOUR;
@@ -77,4 +78,18 @@ test('an event some rule keeps is always judged wanted; the others name the time
   assert.equal(interest.judge(flow(0, 'h', 443)), 0b01, 'offered to the new_terms rule only');
   assert.equal(interest.judge(proc(0, 'h', 'bash')), 0b10, 'offered to the sequence rule only');
   assert.equal(interest.judge({ '@timestamp': at(0), event: { category: ['file'] } }), 0);
+});
+
+test('the rules judged to have time-only effects are exactly those whose executors observe time', () => {
+  const report = loadApiRules([
+    ...rules,
+    apiRule({ rule_id: 'eql-event', name: 'curl', type: 'eql', language: 'eql', query: 'process where process.name == "curl"' }),
+    apiRule({ rule_id: 'thr', name: 'many', type: 'threshold', query: 'event.category: network', threshold: { field: ['host.name'], value: 10 } }),
+    apiRule({ rule_id: 'ml', name: 'ml', type: 'machine_learning', machine_learning_job_id: 'some_job', anomaly_threshold: 75 }),
+  ]);
+  assert.equal(report.loaded.length, 6);
+  for (const rule of report.loaded) {
+    const observes = typeof createExecutor(rule, ['some_job']).observeTime === 'function';
+    assert.equal(hasTimeEffects(rule), observes, `${rule.name}: judged time effects and the executor's agree`);
+  }
 });
