@@ -4,7 +4,6 @@
  * Elastic-shaped results. All state is plain data: snapshot() → restore() continues byte-identically.
  */
 import { getField, parseTimestamp } from '../ecs/index.js';
-import { influencerValues } from './influencer-values.js';
 import type { EcsEvent } from '../ecs/index.js';
 import type { JobDefinition } from './config/job-definition.js';
 import { buildEventView, type EventView } from './datafeed-filter.js';
@@ -87,7 +86,7 @@ export class AnomalyJob {
     this.bucketSpanMs = def.bucketSpanMs;
     this.timeField = def.timeField;
     this.eventView = buildEventView(def);
-    this.detectors = def.detectors.map((d) => new DetectorRuntime(d, def.bucketSpanMs));
+    this.detectors = def.detectors.map((d) => new DetectorRuntime(d, def.bucketSpanMs, def.influencers));
     this.norms = new NormalizerSet(def.bucketSpanMs);
     this.window = new ResultWindow(def.renormalizationWindowMs);
     this.memory = new MemoryGuard(def.modelMemoryLimitBytes);
@@ -139,8 +138,7 @@ export class AnomalyJob {
     this.counters.eventsProcessed++;
     this.eventCounts.set(bucket, (this.eventCounts.get(bucket) ?? 0) + 1);
     if (this.lastDataBucket === undefined || bucket > this.lastDataBucket) this.lastDataBucket = bucket;
-    const influencers = influencerValues(view, this.def.influencers);
-    for (const d of this.detectors) d.ingest(view, bucket, t, influencers, this.reportBad);
+    for (const d of this.detectors) d.ingest(view, bucket, t, this.reportBad);
     this.currentOrigin = undefined;
   }
 

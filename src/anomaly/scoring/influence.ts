@@ -6,7 +6,7 @@
 import { DBL_MIN } from '../maths/index.js';
 import type { FamilyBehaviour } from '../detectors/index.js';
 import { topValues } from '../series/influencer-tally.js';
-import type { SeriesBucket } from '../series/series-bucket.js';
+import { tallyOf, type SeriesBucket } from '../series/series-bucket.js';
 import { MIN_INFLUENCE, type LeafInfluence } from './leaf.js';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -20,7 +20,7 @@ export function computeInfluences(
   const out: LeafInfluence[] = [];
   const lnA = Math.log(Math.max(pA, DBL_MIN));
   if (!(lnA < 0)) return out;
-  for (const [field, byValue] of sb.influencers) {
+  for (const [field, byValue] of tallyOf(sb)) {
     for (const [value, part] of topValues(byValue)) {
       let influence: number;
       if (behaviour.influence === 'presence') {

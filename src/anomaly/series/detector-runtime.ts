@@ -13,14 +13,14 @@ import type { ScoredLeaf } from '../scoring/leaf.js';
 import { scoreIndividual } from '../scoring/score-individual.js';
 import { scorePopulation } from '../scoring/score-population.js';
 import { scoreRare } from '../scoring/score-rare.js';
-import { tallyEvent, type TallyInput } from './influencer-tally.js';
+import type { TallyInput } from './influencer-tally.js';
 import { featureModelsBytes } from './feature-models.js';
 import {
   bucketStart, emptyModelState, modelStateFromJson, modelStateToJson,
   type DetectorModelState, type IndividualSeries, type PersonSeries, type PopulationAttribute,
 } from './model-state.js';
 import {
-  detectorBucketFromJson, detectorBucketToJson, newSeriesBucket, seriesKey,
+  detectorBucketFromJson, detectorBucketToJson, newSeriesBucket, noteForTally, seriesKey,
   type DetectorBucket, type SeriesBucketJson, type SplitValues,
 } from './series-bucket.js';
 
@@ -49,7 +49,8 @@ export class DetectorRuntime implements DetectorView {
   state: DetectorModelState = emptyModelState();
   private open = new Map<number, DetectorBucket>();
 
-  constructor(readonly def: DetectorDefinition, readonly bucketSpanMs: number) {
+  /** `influencerFields`: the job's influencers, tallied per series (§3.5). */
+  constructor(readonly def: DetectorDefinition, readonly bucketSpanMs: number, private readonly influencerFields: readonly string[] = []) {
     this.behaviour = familyBehaviour(def.family);
   }
 
@@ -112,7 +113,7 @@ export class DetectorRuntime implements DetectorView {
     }
   }
 
-  ingest(event: EcsEvent, bucketStartMs: number, timeMs: number, influencerValues: ReadonlyArray<readonly [string, readonly string[]]>, onBad: BadValueReporter): void {
+  ingest(event: EcsEvent, bucketStartMs: number, timeMs: number, onBad: BadValueReporter): void {
     const split = this.splitValues(event);
     if (!split) return;
     const input = this.readInput(event, timeMs, onBad);
@@ -121,11 +122,11 @@ export class DetectorRuntime implements DetectorView {
     if (!bucket) this.open.set(bucketStartMs, (bucket = new Map()));
     const key = seriesKey(split);
     let sb = bucket.get(key);
-    if (!sb) bucket.set(key, (sb = newSeriesBucket(split)));
+    if (!sb) bucket.set(key, (sb = newSeriesBucket(split, this.influencerFields)));
     sb.acc.n++;
     if (input.kind === 'number') addNumber(sb.acc, input.value, input.keepValues);
     else if (input.kind === 'string') for (const s of input.values) addDistinct(sb.acc, s);
-    tallyEvent(sb.influencers, influencerValues, input);
+    noteForTally(sb, event, input);
   }
 
   /** Feature values of an open bucket per series, without closing it (diagnostics and tests). */
@@ -222,6 +223,6 @@ export class DetectorRuntime implements DetectorView {
 
   restore(json: { state: unknown; open: Array<[number, SeriesBucketJson[]]> }): void {
     this.state = modelStateFromJson(json.state, this.bucketSpanMs);
-    this.open = new Map(json.open.map(([b, d]) => [b, detectorBucketFromJson(d)]));
+    this.open = new Map(json.open.map(([b, d]) => [b, detectorBucketFromJson(d, this.influencerFields)]));
   }
 }
