@@ -19,6 +19,8 @@ export class EventTimeBuffer<T extends Timed> {
   private readonly inputs = new Map<string, number>();
   /** Everything strictly before this time has been released. */
   private released = -Infinity;
+  /** The latest event time pushed or observed. */
+  private latest = -Infinity;
 
   constructor(readonly latencyMs: number, releasedUpTo = -Infinity) {
     this.released = releasedUpTo;
@@ -52,11 +54,21 @@ export class EventTimeBuffer<T extends Timed> {
 
   /** Adds an event; returns false (and keeps nothing) when it is late. */
   push(item: T, input = ''): boolean {
-    if (item.time < this.released) return false;
-    const seen = this.inputs.get(input);
-    if (seen === undefined || item.time > seen) this.inputs.set(input, item.time);
+    if (!this.observe(item.time, input)) return false;
     this.heap.push({ item, seq: this.seq++ });
     this.siftUp(this.heap.length - 1);
+    return true;
+  }
+
+  /**
+   * What pushing an event that nobody will be handed does: it moves its input's time forward, and it is late
+   * (false) exactly when a pushed event with its time would be.
+   */
+  observe(time: number, input = ''): boolean {
+    if (time < this.released) return false;
+    if (time > this.latest) this.latest = time;
+    const seen = this.inputs.get(input);
+    if (seen === undefined || time > seen) this.inputs.set(input, time);
     return true;
   }
 
@@ -65,7 +77,8 @@ export class EventTimeBuffer<T extends Timed> {
     const limit = all ? Infinity : this.watermark;
     while (this.heap.length > 0 && this.heap[0].item.time <= limit) out.push(this.pop());
     if (limit !== Infinity && limit > this.released) this.released = limit;
-    if (all && out.length) this.released = Math.max(this.released, out[out.length - 1].time);
+    // Observed events count as released with the rest: the last one may be later than the last event handed out.
+    if (all && this.latest > this.released) this.released = this.latest;
     return out;
   }
 
