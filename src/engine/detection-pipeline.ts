@@ -5,11 +5,11 @@
  * closed before it, whatever the batch sizes were — the same input always gives the same alerts.
  */
 import type { EcsEvent } from '../ecs/index.js';
-import { getField } from '../ecs/index.js';
 import type { AnomalyJob, AnomalyResultBatch } from '../anomaly/index.js';
 import type { RuleEngine, Alert } from '../rules/index.js';
 import type { Enricher, EgressFilter } from '../enrich/index.js';
-import type { SourceEvent } from '../sources/index.js';
+import type { EventOrigin, SourceEvent } from '../sources/index.js';
+import { EGRESS_DROPPED, routeEvent, type RoutableJob } from './job-route.js';
 
 /** Jobs and rules advance in steps of this much event time (rule intervals are whole minutes). */
 export const ADVANCE_STEP_MS = 60_000;
@@ -34,6 +34,14 @@ export interface PipelineCounters {
 export class DetectionPipeline {
   readonly counters: PipelineCounters = { eventsIn: 0, eventsUsed: 0, egressDropped: 0 };
   private nextStep = -Infinity;
+  private readonly routable: RoutableJob[];
+  /** The event being routed (routeEvent's `take` is made once, not per event). */
+  private current: { event: EcsEvent; origin: EventOrigin } | undefined;
+  private took = false;
+  private readonly take = (i: number): void => {
+    this.took = true;
+    this.jobs[i]!.job.ingest(this.current!.event, this.current!.origin);
+  };
 
   constructor(
     private readonly jobs: RoutedJob[],
@@ -41,7 +49,9 @@ export class DetectionPipeline {
     private readonly enricher: Enricher | undefined,
     private readonly egress: EgressFilter | undefined,
     private readonly outputs: PipelineOutputs,
-  ) {}
+  ) {
+    this.routable = jobs.map((r) => ({ accepts: (e: EcsEvent) => r.job.accepts(e), egressOnly: r.egressOnly }));
+  }
 
   /** Takes events in event-time order. */
   process(events: SourceEvent[]): void {
@@ -56,18 +66,21 @@ export class DetectionPipeline {
       const event = se.event;
       this.enricher?.enrich(event);
       let used = false;
-      let egressChecked: boolean | undefined;
-      for (const r of this.jobs) {
-        if (!r.job.accepts(event)) continue;
-        if (r.egressOnly && isNetworkEvent(event)) {
-          if (egressChecked === undefined) {
-            egressChecked = this.egress ? this.egress.accepts(event) : true;
-            if (!egressChecked) this.counters.egressDropped++;
-          }
-          if (!egressChecked) continue;
+      const route = se.route;
+      if (route !== undefined) {
+        // Routed where it was parsed (engine/job-route.ts).
+        if ((route & EGRESS_DROPPED) !== 0) this.counters.egressDropped++;
+        for (let m = route & ~EGRESS_DROPPED, i = 0; m !== 0; m >>>= 1, i++) {
+          if ((m & 1) === 0) continue;
+          this.jobs[i]!.job.ingest(event, se.origin);
+          used = true;
         }
-        r.job.ingest(event, se.origin);
-        used = true;
+      } else {
+        this.current = se;
+        this.took = false;
+        if (routeEvent(this.routable, this.egress, event, this.take)) this.counters.egressDropped++;
+        this.current = undefined;
+        used = this.took;
       }
       if (se.sideNote !== undefined) this.rules?.onUnwantedEvent(se.time, se.sideNote); // judged: no rule keeps it
       else if (this.rules?.onEvent(event, se.time)) used = true;
@@ -119,10 +132,4 @@ export class DetectionPipeline {
   set nextStepTime(t: number) {
     this.nextStep = t;
   }
-}
-
-function isNetworkEvent(event: EcsEvent): boolean {
-  const category = getField(event, 'event.category');
-  // `getValues(…).includes('network')` without the array: only a scalar or an array element can equal it.
-  return category === 'network' || (Array.isArray(category) && category.includes('network'));
 }

@@ -14,9 +14,11 @@ import { buildEventView } from '../anomaly/datafeed-filter.js';
 import { loadRules } from '../rules/index.js';
 import { ruleInterest } from '../rules/run/rule-interest.js';
 import { ALL_FIELDS } from '../query/index.js';
-import { GeoIp, createEnricher, parseInternalNetworks } from '../enrich/index.js';
+import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks } from '../enrich/index.js';
 import type { EventInterestRef, EventJudge } from '../sources/index.js';
 import { BUILTIN_CONTENT_DIR, findContent, loadJobDefinitions } from './content-loader.js';
+import { jobReadsEgressFlows } from './job-facts.js';
+import { MAX_ROUTED_JOBS, routeMask, type RoutableJob } from './job-route.js';
 
 /** What the judge is built from: the replay options that decide jobs, rules and enrichment (plain data). */
 export interface EventInterestOptions {
@@ -24,6 +26,11 @@ export interface EventInterestOptions {
   builtin: boolean;
   internalNetworks?: string[];
   geo: boolean;
+  /**
+   * The engine's jobs, in its order: the judge routes events to them (SourceEvent.route) only when it loaded the very
+   * same jobs in the same order. Absent: no routes.
+   */
+  jobIds?: string[];
 }
 
 /** This module, as readEvents' workers import it (compiled .js, or .ts under tsx). */
@@ -48,7 +55,8 @@ function readsGeo(fields: string[]): boolean {
 
 export function createEventJudge(options: EventInterestOptions): EventJudge {
   const content = findContent(options.content, options.builtin);
-  const views = loadJobDefinitions(content.jobFiles).map(buildEventView);
+  const defs = loadJobDefinitions(content.jobFiles);
+  const views = defs.map(buildEventView);
   const report = loadRules(content.ruleFiles, { overridableDir: BUILTIN_CONTENT_DIR });
   const rules = ruleInterest(report.loaded);
   const fields = [...views.flatMap((v) => v.fieldsRead), ...rules.fieldsRead];
@@ -62,13 +70,28 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
       return true; // the engine meets the same failure on the event, as it would without a judge
     }
   };
+  const ids = defs.map((d) => d.id);
+  const routable: RoutableJob[] | undefined =
+    ids.length <= MAX_ROUTED_JOBS && options.jobIds !== undefined && JSON.stringify(options.jobIds) === JSON.stringify(ids)
+      ? defs.map((d, i) => ({ accepts: views[i]!.accepts, egressOnly: jobReadsEgressFlows(d) }))
+      : undefined;
+  const egress = createDedEgressFilter(internal);
+  let last: EcsEvent | undefined;
   return {
     judge(event) {
       enricher.enrich(event);
+      last = event;
       const forRules = rules.judge(event);
       if (forRules === -1) return -1;
       // Only the jobs want it: the engine skips offering it to the rules and applies their touches instead.
       return acceptedByAJob(event) ? -2 - forRules : forRules;
     },
+    route: routable && (() => {
+      try {
+        return routeMask(routable, egress, last!);
+      } catch {
+        return -1; // the engine meets the same failure on the event, as it would without a route
+      }
+    }),
   };
 }

@@ -206,6 +206,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         builtin: opts.builtin,
         internalNetworks: opts.internalNetworks,
         geo: opts.geo,
+        jobIds: detection.jobs.map((r) => r.job.id),
       }),
     })) {
       for (const se of batch.events) {

@@ -113,12 +113,16 @@ async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, 
   } else {
     // The parsed events are the wanted ones, in order; the others arrive as their time, line and note only.
     let w = 0;
+    const routes = block.routes;
     for (let i = 0; i < touch.length; i++) {
       const origin = { file: path, line: base + block.relLines[i] + 1 };
       const verdict = touch[i];
-      if (verdict === -1) events[i] = { event: parsed[w++], time: block.times[i], origin };
-      else if (verdict < 0) events[i] = { event: parsed[w++], time: block.times[i], origin, sideNote: -2 - verdict };
-      else events[i] = { event: UNWANTED_EVENT, time: block.times[i], origin, touch: verdict };
+      let se: SourceEvent;
+      if (verdict === -1) se = { event: parsed[w++], time: block.times[i], origin };
+      else if (verdict < 0) se = { event: parsed[w++], time: block.times[i], origin, sideNote: -2 - verdict };
+      else se = { event: UNWANTED_EVENT, time: block.times[i], origin, touch: verdict };
+      if (routes && routes[i] >= 0) se.route = routes[i];
+      events[i] = se;
     }
   }
   cursor.line += block.lineCount;

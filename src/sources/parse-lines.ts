@@ -61,6 +61,8 @@ export interface ParsedBlock {
    * not (then it has no entry in events/batch, which hold the wanted events in order).
    */
   touch?: Int32Array;
+  /** With a judge that routes: per event (aligned like `touch`), its route, or -1 (unwanted, or the judge could not tell). */
+  routes?: Int32Array;
   events: EcsEvent[] | undefined;
   /** The events as a JSON array text (output `json`). */
   json: string | undefined;
@@ -79,6 +81,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
   const bad: BadLine[] = [];
   const judge = cfg.interest && cfg.keepFields ? eventJudgeFor(cfg.interest) : undefined;
   const touch: number[] = [];
+  const routes: number[] | undefined = judge?.route ? [] : undefined;
   const selected = cfg.keepFields && cfg.selective !== false ? selectionFor(cfg) : undefined;
   // A batch holds projected events only; whole documents asked for as a batch come back as objects.
   const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length) : undefined;
@@ -101,6 +104,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
           times.push(outcome.time);
           const verdict = judge ? judgeEvent(judge, outcome.event, false) : WANTED;
           if (judge) touch.push(verdict);
+          if (routes) routes.push(verdict < 0 ? judge!.route!() : -1);
           if (verdict >= 0) {
             // Nobody wants it: only its time and line go on.
           } else if (outcome.text !== undefined) texts.push(outcome.text);
@@ -114,6 +118,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
         const built = judge || !writer ? eventOf(selected!) : undefined;
         const verdict = judge ? judgeEvent(judge, built!, writer !== undefined) : WANTED;
         if (judge) touch.push(verdict);
+        if (routes) routes.push(verdict < 0 ? judge!.route!() : -1);
         if (verdict >= 0) {
           // Nobody wants it: only its time and line go on.
         } else if (writer) writer.addExtracted(selected!.extractor, selected!.dropped);
@@ -128,6 +133,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
     relLines: Int32Array.from(relLines),
     times: Float64Array.from(times),
     touch: judge ? Int32Array.from(touch) : undefined,
+    routes: routes ? Int32Array.from(routes) : undefined,
     events: cfg.output === 'objects' || (cfg.output === 'batch' && !writer) ? events : undefined,
     json: cfg.output === 'json' ? toJsonArray(texts, events) : undefined,
     batch: writer?.finish(),

@@ -20,6 +20,7 @@ if (port) {
       // The typed arrays are moved, not copied.
       const moved = [block.relLines.buffer, block.times.buffer];
       if (block.touch) moved.push(block.touch.buffer);
+      if (block.routes) moved.push(block.routes.buffer);
       if (block.batch) moved.push(block.batch.codes.buffer, block.batch.nums.buffer, block.batch.text.buffer);
       port.postMessage({ id: msg.id, block }, moved as ArrayBuffer[]);
     } catch (err) {

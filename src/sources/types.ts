@@ -24,6 +24,11 @@ export interface SourceEvent {
    * need it — for the engine, the rules' time-only effects of an event only the anomaly jobs want.
    */
   sideNote?: number;
+  /**
+   * Set when the judge also said which of the engine's consumers take the event (see EventJudge.route): a bit mask
+   * whose meaning the judge and the engine agree on. Unset: the engine decides itself.
+   */
+  route?: number;
 }
 
 /**
@@ -34,6 +39,11 @@ export interface SourceEvent {
  */
 export interface EventJudge {
   judge(event: EcsEvent): number;
+  /**
+   * Optional: right after `judge` said an event is wanted, which consumers take it, as a non-negative bit mask
+   * (SourceEvent.route), or -1 when the judge cannot tell. Must be exact, not a superset: the engine trusts it.
+   */
+  route?(): number;
 }
 
 /**
