@@ -70,17 +70,19 @@ const SEP = '\u0000';
 const NONE = '\u0001';
 
 /**
- * The series' key within its detector. A series split by one value only (partition alone, or by alone with an empty
- * partition) is keyed by that value's string itself, so the model state shares it with the series instead of holding
+ * The series' key within its detector. A series split by one value only (partition alone, or by or over alone with an
+ * empty partition) is keyed by that value's string itself, so the model state shares it with the series instead of holding
  * a second, longer copy per series. Which of by/over is null is fixed by the detector's config, and composite keys
  * contain SEP, so a bare key meets a composite one only for values that contain U+0000 (as composite keys already
  * could among themselves).
  */
 export function seriesKey(s: SplitValues): string {
-  if (s.over === null) {
-    if (s.by === null) return s.partition;
-    if (s.partition === '') return s.by;
-  }
+  if (s.partition === '') {
+    // A population's members (over alone) are keyed by the value too: no string is built per event, and the map
+    // finds the event's own string, whose hash is already known.
+    if (s.over === null) return s.by ?? '';
+    if (s.by === null) return s.over;
+  } else if (s.over === null && s.by === null) return s.partition;
   return `${s.partition}${SEP}${s.by ?? NONE}${SEP}${s.over ?? NONE}`;
 }
 
