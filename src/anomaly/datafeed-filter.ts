@@ -3,7 +3,7 @@
  * plus the datafeed's runtime fields. `_tier` terms (data tiers) simply never match: events have no tier.
  */
 import type { EcsEvent } from '../ecs/index.js';
-import { compileEsDsl, compilePredicate, referencedFields } from '../query/index.js';
+import { compileEsDsl, compilePredicate, necessaryConditions, referencedFields, type FieldCondition } from '../query/index.js';
 import type { JobDefinition } from './config/job-definition.js';
 import { derivationByBuiltin, type RuntimeFieldDerivation } from './config/runtime-fields.js';
 
@@ -14,6 +14,8 @@ export interface EventView {
   /** Event fields the filter and runtime fields read (runtime field names themselves excluded). */
   fieldsRead: string[];
   runtimeFieldNames: string[];
+  /** Conditions every accepted event meets on its own fields (runtime fields left out; see necessaryConditions). */
+  necessary: FieldCondition[];
 }
 
 /**
@@ -98,5 +100,6 @@ export function buildEventView(def: JobDefinition): EventView {
         },
     fieldsRead: [...fields],
     runtimeFieldNames: runtimeNames,
+    necessary: nodes.flatMap(necessaryConditions).filter((c) => !runtimeNames.includes(c.field) && c.field !== '_tier'),
   };
 }

@@ -13,9 +13,9 @@ import type { EcsEvent } from '../ecs/index.js';
 import { buildEventView } from '../anomaly/datafeed-filter.js';
 import { loadRules } from '../rules/index.js';
 import { ruleInterest } from '../rules/run/rule-interest.js';
-import { ALL_FIELDS } from '../query/index.js';
+import { ALL_FIELDS, type FieldCondition } from '../query/index.js';
 import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks } from '../enrich/index.js';
-import type { EventInterestRef, EventJudge } from '../sources/index.js';
+import type { EventInterestRef, EventJudge, LineCondition } from '../sources/index.js';
 import { BUILTIN_CONTENT_DIR, findContent, loadJobDefinitions } from './content-loader.js';
 import { jobReadsEgressFlows } from './job-facts.js';
 import { MAX_ROUTED_JOBS, routeMask, type RoutableJob } from './job-route.js';
@@ -76,8 +76,17 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
       ? defs.map((d, i) => ({ accepts: views[i]!.accepts, egressOnly: jobReadsEgressFlows(d) }))
       : undefined;
   const egress = createDedEgressFilter(internal);
+  // A field the judge adds itself (enrichment) may be missing from the raw line: it may hold whenever a field it is
+  // derived from is there. Wildcard field names are not judged on raw lines.
+  const onRawFields = (conds: FieldCondition[]): LineCondition[] =>
+    conds.filter((c) => !c.field.includes('*')).map((c) => {
+      const from = enricher.writtenFrom[c.field];
+      return from ? { ...c, derivedFrom: from } : c;
+    });
+  const wantedIf = [...views.map((v) => onRawFields(v.necessary)), ...rules.wantedIf.map(onRawFields)];
   let last: EcsEvent | undefined;
   return {
+    wantedIf,
     judge(event) {
       enricher.enrich(event);
       last = event;

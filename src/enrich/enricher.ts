@@ -17,6 +17,8 @@ export interface Enricher {
   fieldsWritten: string[];
   /** Every field it reads: keep these in a projection (`keepFields`) so enrichment still works. */
   fieldsRead: string[];
+  /** For each field it may add: fields of which the event must have at least one for it to be added. */
+  writtenFrom: Record<string, string[]>;
 }
 
 const SIDES = ['source', 'destination'] as const;
@@ -29,7 +31,15 @@ export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }
   // Most flows go to a few destinations: parse, classify and look up each distinct address or name once.
   const addresses = addressFactsCache(internal, geo);
   const domains = new MemoCache<string | undefined>(registeredDomain);
+  const writtenFrom: Record<string, string[]> = {
+    'network.direction': ['source.ip'],
+    'destination.registered_domain': ['destination.domain', 'dns.question.name'],
+    'dns.question.registered_domain': ['dns.question.name'],
+    'file.directory': ['file.path'],
+  };
+  for (const f of geoFields) writtenFrom[f] = [f.startsWith('source.') ? 'source.ip' : 'destination.ip'];
   return {
+    writtenFrom,
     fieldsWritten: [...geoFields, 'network.direction', 'destination.registered_domain', 'dns.question.registered_domain', 'file.directory'],
     fieldsRead: ['source.ip', 'destination.ip', 'source.geo.country_iso_code', 'destination.geo.country_iso_code', 'network.direction', 'destination.domain', 'dns.question.name', 'dns.question.registered_domain', 'destination.registered_domain', 'file.path', 'file.directory'],
     enrich(event: EcsEvent): void {

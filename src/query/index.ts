@@ -17,3 +17,4 @@ export { eventCategoryMatches } from './category.js';
 export { formatQuery, type QueryDialect } from './format/format-query.js';
 export { formatEql } from './format/format-eql-query.js';
 export { requiredValues } from './analysis/required-values.js';
+export { necessaryConditions, type FieldCondition } from './analysis/necessary-conditions.js';

@@ -10,6 +10,7 @@ import { flatEventBuilderFor, type FlatEventBuilder } from './flat-event-builder
 import { ProjectedBatchWriter, type ProjectedBatch } from './projected-batch.js';
 import { looksBinary, rawExcerpt } from './raw-text.js';
 import { eventJudgeFor } from './event-interest-host.js';
+import { compileLinePrefilter, type LinePrefilter } from './line-prefilter.js';
 import type { EventInterestRef, EventJudge } from './types.js';
 
 export interface ParseConfig {
@@ -85,6 +86,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
   const selected = cfg.keepFields && cfg.selective !== false ? selectionFor(cfg) : undefined;
   // A batch holds projected events only; whole documents asked for as a batch come back as objects.
   const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length) : undefined;
+  const prefilter = judge && selected ? prefilterFor(judge, selected.extractor) : undefined;
   let lineIndex = 0;
   let contentLines = 0;
   let start = 0;
@@ -114,6 +116,13 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
       } else if (!Number.isNaN(time)) {
         relLines.push(rel);
         times.push(time);
+        if (prefilter && !prefilter(selected!.extractor)) {
+          // No one can want it (EventJudge.wantedIf): the judge's verdict, without making the event.
+          touch.push(0);
+          routes?.push(-1);
+          start = next;
+          continue;
+        }
         // The judge needs the event as an object; the batch writer copies the extracted values directly.
         const built = judge || !writer ? eventOf(selected!) : undefined;
         const verdict = judge ? judgeEvent(judge, built!, writer !== undefined) : WANTED;
@@ -147,6 +156,18 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
  */
 function judgeEvent(judge: EventJudge, event: EcsEvent, disposable: boolean): number {
   return judge.judge(disposable ? event : { ...event });
+}
+
+/** Line prefilters per judge and extractor (both live as long as the thread). */
+const prefilters = new WeakMap<EventJudge, WeakMap<FieldExtractor, LinePrefilter | null>>();
+
+function prefilterFor(judge: EventJudge, extractor: FieldExtractor): LinePrefilter | undefined {
+  if (!judge.wantedIf) return undefined;
+  let byExtractor = prefilters.get(judge);
+  if (!byExtractor) prefilters.set(judge, (byExtractor = new WeakMap()));
+  let prefilter = byExtractor.get(extractor);
+  if (prefilter === undefined) byExtractor.set(extractor, (prefilter = compileLinePrefilter(judge.wantedIf, extractor) ?? null));
+  return prefilter ?? undefined;
 }
 
 /** The verdict of events read without a judge. */

@@ -44,6 +44,24 @@ export interface EventJudge {
    * (SourceEvent.route), or -1 when the judge cannot tell. Must be exact, not a superset: the engine trusts it.
    */
   route?(): number;
+  /**
+   * Optional: when the events anyone may want are known to satisfy conditions on their raw fields, those conditions
+   * (any inner list all of whose conditions hold may mean the event is wanted). A line that satisfies none is
+   * unwanted with note 0 — the judge would say so too — and is set aside before an event is made of it.
+   */
+  wantedIf?: LineCondition[][];
+}
+
+/** A condition on one field of a raw line (see EventJudge.wantedIf and query/analysis/necessary-conditions.ts). */
+export interface LineCondition {
+  field: string;
+  values?: string[];
+  caseInsensitive?: boolean;
+  /**
+   * Fields from which the judge derives `field` when the line lacks it: when one of them is present the condition
+   * may hold (whatever the values).
+   */
+  derivedFrom?: string[];
 }
 
 /**

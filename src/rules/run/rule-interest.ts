@@ -8,6 +8,7 @@ import type { EcsEvent } from '../../ecs/index.js';
 import { queryWithCategory, type EventPredicate } from '../executors/event-matcher.js';
 import type { LoadedRule } from '../types.js';
 import { CategoryIndex, requiredTerm } from './category-index.js';
+import { necessaryConditions, type FieldCondition, type QueryNode } from '../../query/index.js';
 
 /**
  * Rules with time-only effects that one touch mask can name: bits of a non-negative int32, one bit short of 31 so
@@ -57,6 +58,41 @@ export interface RuleInterest {
   judge(event: EcsEvent): number;
   /** Fields the tests read (whoever judges must add the enriched ones among them first). */
   fieldsRead: string[];
+  /**
+   * Conditions on an event's fields without which `judge` says 0 (unwanted, no touches): one list per way of being
+   * kept or offered (any list whose conditions all hold may mean more). See EventJudge.wantedIf.
+   */
+  wantedIf: FieldCondition[][];
+}
+
+/**
+ * The ways an event can matter to a rule, each as conditions it must meet: a rule with time effects is touched by
+ * every event it is offered (its indexed term only); the others keep an event only if one of their tests passes.
+ */
+function ruleConditions(rule: LoadedRule): FieldCondition[][] {
+  if (hasTimeEffects(rule)) {
+    const term = requiredTerm(rule);
+    return [term ? [{ field: term.field, values: term.values, caseInsensitive: true }] : []];
+  }
+  const logic = rule.logic;
+  const withCategory = (query: QueryNode, category: string | undefined, field: string | undefined): FieldCondition[] => {
+    const out = necessaryConditions(query);
+    if (category !== undefined && category !== 'any') out.push({ field: field ?? 'event.category', values: [category], caseInsensitive: true });
+    return out;
+  };
+  switch (logic.type) {
+    case 'query':
+    case 'threshold':
+    case 'new_terms':
+      return [necessaryConditions(logic.query)];
+    case 'eql': {
+      const q = logic.eql;
+      const parts = q.kind === 'event' ? [q] : [...q.steps, ...(q.until ? [q.until] : [])];
+      return parts.map((p) => withCategory(p.condition, p.category, logic.categoryField));
+    }
+    case 'machine_learning':
+      return [];
+  }
 }
 
 /** One event-reading rule in the interest's index: its keep tests, and its bit in touch masks (-1: none). */
@@ -69,8 +105,10 @@ export function ruleInterest(rules: LoadedRule[]): RuleInterest {
   const index = new CategoryIndex<InterestEntry>();
   const fields = new Set<string>();
   let timeRules = 0;
+  const wantedIf: FieldCondition[][] = [];
   for (const rule of rules) {
     if (!readsEvents(rule)) continue;
+    wantedIf.push(...ruleConditions(rule));
     const compiled = keepTests(rule);
     for (const c of compiled) for (const f of c.fields) fields.add(f);
     // The engine offers events through the same index (rule-engine.ts): a rule it would not offer an event to cannot keep it.
@@ -92,6 +130,7 @@ export function ruleInterest(rules: LoadedRule[]): RuleInterest {
   };
   return {
     fieldsRead: [...fields],
+    wantedIf,
     judge(event) {
       wanted = false;
       mask = 0;
