@@ -25,9 +25,17 @@ export type LinePrefilter = (ex: FieldExtractor) => boolean;
 export function compileLinePrefilter(wantedIf: LineCondition[][], ex: FieldExtractor): LinePrefilter | undefined {
   if (wantedIf.length === 0 || wantedIf.some((c) => c.length === 0)) return undefined;
   const kept = ex.wanted.slice(0, ex.keptCount);
-  const consumers = wantedIf.map((conds) => conds.map((c) => compileCondition(c, kept)));
+  // Jobs of one module share their conditions (the four DED network jobs): each distinct list is checked once.
+  const distinct = [...new Map(wantedIf.map((conds) => [JSON.stringify(conds), conds])).values()];
+  const consumers = distinct.map((conds) => conds.map((c) => compileCondition(c, kept)));
+  // Plain loops: this runs for every line a judge sees.
   return (extractor) => {
-    for (const conds of consumers) if (conds.every((c) => holds(c, extractor))) return true;
+    for (let k = 0; k < consumers.length; k++) {
+      const conds = consumers[k]!;
+      let all = true;
+      for (let i = 0; i < conds.length && all; i++) all = holds(conds[i]!, extractor);
+      if (all) return true;
+    }
     return false;
   };
 }
@@ -51,13 +59,18 @@ function compileCondition(c: LineCondition, kept: string[]): CompiledCondition {
 }
 
 function holds(c: CompiledCondition, ex: FieldExtractor): boolean {
-  for (const slot of c.sourceSlots) if (ex.kindOf(slot) !== 0) return true;
-  for (const slot of c.slots) {
+  for (let i = 0; i < c.sourceSlots.length; i++) if (ex.kindOf(c.sourceSlots[i]!) !== 0) return true;
+  for (let i = 0; i < c.slots.length; i++) {
+    const slot = c.slots[i]!;
     const kind = ex.kindOf(slot);
     if (kind === 0) continue;
-    if (c.values === undefined) return true;
+    const values = c.values;
+    if (values === undefined) return true;
     if (kind === ValueKind.asciiString) {
-      if (c.values.some((v) => sameBytes(ex.line(), ex.startOf(slot), ex.endOf(slot), v, c.caseInsensitive))) return true;
+      const line = ex.line();
+      const start = ex.startOf(slot);
+      const end = ex.endOf(slot);
+      for (let v = 0; v < values.length; v++) if (sameBytes(line, start, end, values[v]!, c.caseInsensitive)) return true;
     } else if (kind === ValueKind.container) {
       if (c.caseInsensitive || mayHold(ex.line(), ex.startOf(slot), ex.endOf(slot), c.quoted!)) return true;
     } else {
