@@ -215,9 +215,12 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         if (span.last === undefined || se.time > span.last) span.last = se.time;
         // An event with no effect at all (judged unwanted, no rule touched) only moves time: it need not wait in the
         // buffer to be released in order, since the pipeline's steps up to the next event's time run before that
-        // event either way. Rules observe even such events' times, so with rules it goes the usual way.
-        const timeOnly = se.touch === 0 && !detection.rules;
-        if (!(timeOnly ? buffer.observe(se.time, se.origin.file) : buffer.push(se, se.origin.file))) {
+        // event either way. The rules' schedules start at the first event released, so until they have, it goes
+        // the usual way; afterwards they only note its time.
+        const timeOnly = se.touch === 0 && (detection.rules === undefined || detection.rules.started);
+        if (timeOnly ? buffer.observe(se.time, se.origin.file) : buffer.push(se, se.origin.file)) {
+          if (timeOnly) detection.rules?.noteTimeOnly(se.time);
+        } else {
           counters.eventsLate++;
           deadLetter.report('late_event', se.origin, undefined, `event time ${new Date(se.time).toISOString()} is before the processed watermark ${new Date(buffer.releasedUpTo).toISOString()} (latency ${opts.latencyMs / 1000}s)`);
         }

@@ -118,6 +118,20 @@ export class RuleEngine {
     for (let m = touchMask, i = 0; m !== 0; m >>>= 1, i++) if (m & 1) this.timeRunners[i].touch(timeMs);
   }
 
+  /** Whether the schedules have started: the first event (or record) has been seen. */
+  get started(): boolean {
+    return this.firstInputMs !== undefined;
+  }
+
+  /**
+   * The time of an event that matters to no rule (judged unwanted, no touches) once the schedules have started: all
+   * it still does is extend the input's time span, so it may be noted as soon as it is read, out of event-time order.
+   */
+  noteTimeOnly(timeMs: number): void {
+    if (this.firstInputMs === undefined || !Number.isFinite(timeMs)) return;
+    if (this.lastInputMs === undefined || timeMs > this.lastInputMs) this.lastInputMs = timeMs;
+  }
+
   /** Anomaly record docs, new or renormalised (same `_id` replaces the earlier version). */
   onRecords(records: RecordDoc[]): void {
     // Ticks at or before the watermark have run already: a record first counts for the next one.
