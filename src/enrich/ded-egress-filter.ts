@@ -27,6 +27,19 @@ export const AGENT_PROCESS_NAMES: readonly string[] = [
 ];
 const agentNames = new Set(AGENT_PROCESS_NAMES);
 
+/** Verdicts per process name as logged: a month of flows comes from a few hundred names (bounded all the same). */
+const agentVerdicts = new Map<string, boolean>();
+
+function isAgentProcess(name: string): boolean {
+  let verdict = agentVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = agentNames.has(name.toLowerCase().replace(/\.exe$/, ''));
+    if (agentVerdicts.size >= 10_000) agentVerdicts.clear();
+    agentVerdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
 const NOT_EGRESS_DIRECTIONS = new Set(['inbound', 'ingress', 'internal']);
 
 /** Drop reasons, in the order they are checked (an event counts under the first that applies). */
@@ -64,8 +77,8 @@ export function createDedEgressFilter(internal: InternalNetworks): EgressFilter 
       const osType = getString(event, 'host.os.type')?.toLowerCase();
       const osFamily = getString(event, 'host.os.family')?.toLowerCase();
       if (osType === 'macos' || osFamily === 'macos' || osFamily === 'darwin') return drop('macos_host');
-      const proc = getString(event, 'process.name')?.toLowerCase().replace(/\.exe$/, '');
-      if (proc !== undefined && agentNames.has(proc)) return drop('agent_process');
+      const proc = getString(event, 'process.name');
+      if (proc !== undefined && isAgentProcess(proc)) return drop('agent_process');
       return true;
     },
   };
