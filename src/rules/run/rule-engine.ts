@@ -7,6 +7,7 @@ import { ENTITY_GROUPS, ENTITY_LEAF_FIELDS } from '../alerts/entity-fields.js';
 import { createExecutor } from '../executors/create-executor.js';
 import type { Alert, RecordDoc, RuleLoadReport } from '../types.js';
 import { CategoryIndex, requiredTerm } from './category-index.js';
+import { TickQueue } from './tick-queue.js';
 import { RecordStore } from './record-store.js';
 import { resolveRuleJobId } from './resolve-job-id.js';
 import { RuleRunner, type RuleStats, type RunnerState } from './rule-runner.js';
@@ -41,8 +42,8 @@ export class RuleEngine {
   /** job id → runners of ML rules reading it (for pruning records by the longest lookback). */
   private readonly jobReaders = new Map<string, RuleRunner[]>();
   private readonly records: RecordStore;
-  /** The earliest tick due of any runner, cached between ticks (undefined: to be computed). */
-  private earliestTickMs: number | undefined;
+  /** The runners by next tick (undefined: to be built, after runners started). */
+  private ticks: TickQueue | undefined;
   private firstInputMs: number | undefined;
   private lastInputMs: number | undefined;
   private finished = false;
@@ -90,7 +91,7 @@ export class RuleEngine {
     if (this.firstInputMs === undefined) {
       this.firstInputMs = startMs;
       for (const r of this.runners) r.start(startMs);
-      this.earliestTickMs = undefined;
+      this.ticks = undefined;
     }
     if (this.lastInputMs === undefined || timeMs > this.lastInputMs) this.lastInputMs = timeMs;
   }
@@ -143,25 +144,17 @@ export class RuleEngine {
     const out: Alert[] = [];
     if (this.watermarkMs === undefined || watermarkMs > this.watermarkMs) this.watermarkMs = watermarkMs;
     if (this.firstInputMs === undefined) return out;
-    // Most calls (one per minute of event time) come before any tick is due: one comparison instead of a scan.
-    this.earliestTickMs ??= this.nextDue()?.nextTickMs ?? Infinity;
-    if (this.earliestTickMs <= watermarkMs) {
-      for (;;) {
-        const next = this.nextDue();
-        if (!next || next.nextTickMs! > watermarkMs) break;
-        for (const a of next.runScheduled({ records: this.records })) out.push(a);
-      }
-      this.earliestTickMs = this.nextDue()?.nextTickMs ?? Infinity;
+    // Runners' schedules change only here and when they start: the queue is rebuilt after a start.
+    this.ticks ??= new TickQueue(this.runners);
+    for (;;) {
+      const next = this.ticks.peek();
+      if (!next || next.nextTickMs! > watermarkMs) break;
+      this.ticks.advanceFirst((r) => {
+        for (const a of r.runScheduled({ records: this.records })) out.push(a);
+      });
     }
     this.pruneRecords();
     return out;
-  }
-
-  /** The runner whose tick is due first (ties in rule load order). */
-  private nextDue(): RuleRunner | undefined {
-    let next: RuleRunner | undefined;
-    for (const r of this.runners) if (r.nextTickMs !== undefined && (!next || r.nextTickMs < next.nextTickMs!)) next = r;
-    return next;
   }
 
   /** End of input: ticks due up to the last input time, then one more run per rule whose lookback ends there. */
