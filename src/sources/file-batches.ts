@@ -7,7 +7,7 @@ import type { DeadLetter } from './dead-letter.js';
 import { LineChunker, type Chunk } from './line-chunker.js';
 import { openInput, streamErrorReason } from './open-input.js';
 import type { BlockParser } from './parser-pool.js';
-import type { ParsedBlock } from './parse-lines.js';
+import { blockEvents, type ParsedBlock } from './parse-lines.js';
 import type { FilePosition, InputFile, ReadBatch, SourceEvent } from './types.js';
 import { UNWANTED_EVENT } from './event-interest-host.js';
 
@@ -103,7 +103,7 @@ async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, 
   for (const bad of block.bad) {
     ctx.deadLetter.report(bad.reason, { file: path, line: base + bad.relLine + 1 }, bad.raw, bad.detail);
   }
-  const parsed = block.events ?? (JSON.parse(block.json ?? '[]') as EcsEvent[]);
+  const parsed = blockEvents(block);
   const touch = block.touch;
   const events: SourceEvent[] = new Array(block.times.length);
   if (!touch) {

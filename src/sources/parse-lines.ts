@@ -7,7 +7,7 @@ import { isNumericValue, projectFlat, removeField } from './event-fields.js';
 import { parseIsoUtc, parseIsoUtcBytes } from './iso-time.js';
 import { FieldExtractor, ValueKind } from './field-extractor.js';
 import { flatEventBuilderFor, type FlatEventBuilder } from './flat-event-builder.js';
-import { ProjectedBatchWriter, type ProjectedBatch } from './projected-batch.js';
+import { ProjectedBatchWriter, eventsFromBatch, type ProjectedBatch } from './projected-batch.js';
 import { looksBinary, rawExcerpt } from './raw-text.js';
 import { eventJudgeFor } from './event-interest-host.js';
 import { compileLinePrefilter, type LinePrefilter } from './line-prefilter.js';
@@ -67,8 +67,10 @@ export interface ParsedBlock {
   events: EcsEvent[] | undefined;
   /** The events as a JSON array text (output `json`). */
   json: string | undefined;
-  /** The projected events (output `batch`). */
+  /** The projected events (output `batch`); `blockEvents` makes them into objects. */
   batch?: ProjectedBatch;
+  /** ParseConfig.sideFields of the request, for `blockEvents`. */
+  sideFields?: string[];
   bad: BadLine[];
 }
 
@@ -326,6 +328,19 @@ function parseOne(
   // Whole documents: the line itself is the JSON to hand over, unless a bad field was removed from it.
   const outText = cfg.output !== 'json' ? undefined : edited ? JSON.stringify(event) : text;
   return { event, time, text: outText };
+}
+
+/** The events of a block, made from its batch or its JSON text the first time they are asked for. */
+export function blockEvents(block: ParsedBlock): EcsEvent[] {
+  if (block.events) return block.events;
+  if (block.batch) {
+    const side = block.touch && block.sideFields ? { verdicts: block.touch, fields: block.sideFields } : undefined;
+    block.events = eventsFromBatch(block.batch, side);
+    block.batch = undefined;
+  } else {
+    block.events = JSON.parse(block.json ?? '[]') as EcsEvent[];
+  }
+  return block.events;
 }
 
 /** Whole documents arrive as line texts, projected ones as objects; a block holds only one kind. */
