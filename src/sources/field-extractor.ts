@@ -8,7 +8,7 @@
 import { flatEventBuilderFor } from './flat-event-builder.js';
 import type { EcsEvent, EcsValue } from '../ecs/index.js';
 import { compileFieldPlan, type FieldPlan, type PathState } from './field-plan.js';
-import { SCAN_FAIL, STRING_ESCAPED, lastNumberIsInteger, lastStringFlags, scanLiteral, scanNumber, scanString, skipValue, skipWhitespace } from './json-scan.js';
+import { NOT_PLAIN, SCAN_FAIL, scanLiteral, scanNumber, skipKey, skipPlainString, skipString, skipValue, skipWhitespace } from './json-scan.js';
 import { decodeNumber, decodeOtherString, makeContainer } from './json-values.js';
 
 /** What a wanted value is; strings and containers are kept as byte ranges until asked for. */
@@ -34,6 +34,9 @@ export type LineBytes = Buffer & { latin1Slice(start: number, end: number): stri
 /** Strings shorter than this are copied by `slice` (V8 makes a slice view only from 13 characters on). */
 const SHORT_STRING = 13;
 
+/** Lines copied for a scan (see `copyWithSentinel`) up to this length reuse one buffer. */
+const SPARE_LIMIT = 65_536;
+
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const COLON = 0x3a;
@@ -53,6 +56,8 @@ export class FieldExtractor {
   private buf: LineBytes = Buffer.alloc(0) as LineBytes;
   private lineStart = 0;
   private lineEnd = 0;
+  /** Where lines that are not followed by a control byte are copied to be scanned (see `scan`). */
+  private spare: LineBytes = Buffer.alloc(256) as LineBytes;
   /** The line decoded as Latin-1, made on the first short string asked for: one decode instead of one per value. */
   private lineText: string | undefined;
 
@@ -60,7 +65,7 @@ export class FieldExtractor {
     this.wanted = plan.wanted;
     this.keptCount = plan.keptCount;
     this.root = plan.root;
-    this.slots = plan.wanted.map((p) => plan.states.find((s) => s.path === p)!);
+    this.slots = plan.wanted.map((_, slot) => plan.states.find((s) => s.slot === slot)!);
   }
 
   /**
@@ -75,20 +80,45 @@ export class FieldExtractor {
   /**
    * Reads the wanted values of the line `buf[start, end)`. True when done (read them with `value`); false when
    * the line must go through JSON.parse: it is not valid JSON, not an object, or has a shape the scanner leaves
-   * to JSON.parse. A true result never accepts a line that JSON.parse would reject.
+   * to JSON.parse. A true result never accepts a line that JSON.parse would reject. Fastest when `buf[end]` is the
+   * line's newline (as in a block of lines): otherwise the line is copied first. After a copy, `line()` is the
+   * copy and `startOf`/`endOf` point into it.
    */
   scan(buf: Buffer, start: number, end: number): boolean {
     const stamp = ++this.stamp;
-    const b = buf as LineBytes;
+    let b = buf as LineBytes;
+    // The scanning loops need a control byte at `end` (see json-scan.ts): a line read from a block has its newline
+    // there; other lines are copied next to one.
+    if (end >= b.length || b[end] >= 0x20) {
+      b = this.copyWithSentinel(b, start, end);
+      end -= start;
+      start = 0;
+    }
     this.buf = b;
     this.lineStart = start;
     this.lineEnd = end;
     this.lineText = undefined;
-    let i = skipWhitespace(b, start, end);
-    if (i >= end || b[i] !== OPEN_BRACE) return false;
+    let i = start;
+    if (b[i] !== OPEN_BRACE) {
+      i = skipWhitespace(b, i, end);
+      if (i >= end || b[i] !== OPEN_BRACE) return false;
+    }
     i = scanObject(b, i + 1, end, this.root, stamp);
     if (i < 0) return false;
-    return skipWhitespace(b, i, end) === end;
+    return i === end || skipWhitespace(b, i, end) === end;
+  }
+
+  /** `b[start, end)` followed by a newline, in a reused buffer (a one-off one for long lines, not to keep it). */
+  private copyWithSentinel(b: LineBytes, start: number, end: number): LineBytes {
+    const length = end - start;
+    let copy = this.spare;
+    if (copy.length <= length) {
+      copy = Buffer.allocUnsafe(length + 1) as LineBytes;
+      if (length < SPARE_LIMIT) this.spare = copy;
+    }
+    b.copy(copy, 0, start, end);
+    copy[length] = 0x0a;
+    return copy;
   }
 
   /** Value of wanted path number `slot` found by the last successful `scan`; undefined when absent. */
@@ -130,8 +160,8 @@ export class FieldExtractor {
    * undefined when the line must be parsed whole. A string line is encoded to UTF-8 first, as a file would hold it.
    */
   project(line: Buffer | string): EcsEvent | undefined {
-    const buf = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
-    if (!this.scan(buf, 0, buf.length)) return undefined;
+    const buf = typeof line === 'string' ? Buffer.from(line + '\n', 'utf8') : line;
+    if (!this.scan(buf, 0, typeof line === 'string' ? buf.length - 1 : buf.length)) return undefined;
     const values: Array<EcsValue | undefined> = new Array(this.keptCount);
     for (let k = 0; k < this.keptCount; k++) values[k] = this.value(k);
     return flatEventBuilderFor(this.wanted.slice(0, this.keptCount)).build(values);
@@ -165,26 +195,51 @@ export class FieldExtractor {
  * to one are walked, everything else is skipped (and validated).
  */
 function scanObject(b: LineBytes, i: number, end: number, state: PathState, stamp: number): number {
-  i = skipWhitespace(b, i, end);
-  if (i < end && b[i] === CLOSE_BRACE) return i + 1;
+  let c = b[i];
+  if (c <= 0x20) {
+    i = skipWhitespace(b, i, end);
+    c = b[i];
+  }
+  if (c === CLOSE_BRACE && i < end) return i + 1;
+  const keys = state.keys.table;
+  const byteClass = state.keys.byteClass;
   for (;;) {
-    if (i >= end || b[i] !== QUOTE) return SCAN_FAIL;
-    const keyStart = i + 1;
-    i = scanString(b, keyStart, end);
-    if (i < 0) return SCAN_FAIL;
-    // An escaped key could spell a wanted one: JSON.parse decides.
-    if ((lastStringFlags & STRING_ESCAPED) !== 0) return SCAN_FAIL;
-    const next = matchKey(b, keyStart, i - 1, state);
+    if (c !== QUOTE || i >= end) return SCAN_FAIL;
+    // The key's bytes are matched against the wanted keys while they are read (see KeyTrie), raw: a key of invalid
+    // UTF-8 decodes to replacement characters, which no wanted path holds (the plan refuses those). Where no wanted
+    // key goes on, the rest of the key is only validated. Unrolled as json-scan's `endOfRun`: a step is taken only
+    // after a byte that goes on along a key (so no control byte, and before `end`).
+    let step = keys[byteClass[b[++i]]];
+    while (step > 0) {
+      if ((step = keys[step + byteClass[b[++i]]]) <= 0) break;
+      if ((step = keys[step + byteClass[b[++i]]]) <= 0) break;
+      if ((step = keys[step + byteClass[b[++i]]]) <= 0) break;
+      step = keys[step + byteClass[b[++i]]];
+    }
+    let next: PathState | undefined;
+    if (step < 0) {
+      next = state.keys.next[-1 - step]; // `b[i]` is the closing quote
+      i++;
+    } else {
+      i = skipKey(b, i, end);
+      if (i < 0) return SCAN_FAIL;
+    }
     // Whitespace is rare in NDJSON: test one byte before calling the skipper.
-    if (i >= end || b[i] !== COLON) {
+    if (b[i] !== COLON) {
       i = skipWhitespace(b, i, end);
       if (i >= end || b[i] !== COLON) return SCAN_FAIL;
     }
-    i++;
-    if (i < end && b[i] <= 0x20) i = skipWhitespace(b, i, end);
+    c = b[++i];
+    if (c <= 0x20) {
+      i = skipWhitespace(b, i, end);
+      c = b[i];
+    }
     if (i >= end) return SCAN_FAIL;
     if (next === undefined) {
-      i = skipValue(b, i, end);
+      // Most values are not wanted; the usual ones, strings and numbers, are skipped here.
+      if (c === QUOTE) i = skipString(b, i + 1, end);
+      else if (c === MINUS || (c >= 0x30 && c <= 0x39)) i = scanNumber(b, i, end);
+      else i = skipValue(b, i, end);
     } else {
       // A second visit means a duplicate key (JSON.parse keeps the last) or a path spelled two ways (getField
       // prefers one): JSON.parse and getField decide those.
@@ -192,44 +247,26 @@ function scanObject(b: LineBytes, i: number, end: number, state: PathState, stam
       next.seen = stamp;
       if (next.slot >= 0) {
         i = noteValue(b, i, end, next);
-      } else {
-        const c = b[i];
-        if (c === OPEN_BRACE) i = scanObject(b, i + 1, end, next, stamp);
-        else if (c === OPEN_BRACKET) return SCAN_FAIL; // getField walks arrays of objects element-wise: rare, left to the full parse
-        else i = skipValue(b, i, end); // a scalar where an object was expected holds nothing wanted
-      }
+      } else if (c === OPEN_BRACE) i = scanObject(b, i + 1, end, next, stamp);
+      else if (c === OPEN_BRACKET) return SCAN_FAIL; // getField walks arrays of objects element-wise: rare, left to the full parse
+      else i = skipValue(b, i, end); // a scalar where an object was expected holds nothing wanted
     }
     if (i < 0) return SCAN_FAIL;
-    let c = b[i];
+    c = b[i];
     if (c <= 0x20) {
       i = skipWhitespace(b, i, end);
       c = b[i];
     }
-    if (i >= end) return SCAN_FAIL;
     if (c === COMMA) {
-      i++;
-      if (i < end && b[i] <= 0x20) i = skipWhitespace(b, i, end);
+      c = b[++i];
+      if (c <= 0x20) {
+        i = skipWhitespace(b, i, end);
+        c = b[i];
+      }
       continue;
     }
-    return c === CLOSE_BRACE ? i + 1 : SCAN_FAIL;
+    return c === CLOSE_BRACE && i < end ? i + 1 : SCAN_FAIL;
   }
-}
-
-/**
- * The state the key `b[start, end)` leads to from `state`, or undefined when it leads nowhere wanted. Raw bytes
- * are compared: a key of invalid UTF-8 decodes to replacement characters, which no wanted path holds (the plan
- * refuses those).
- */
-function matchKey(b: LineBytes, start: number, end: number, state: PathState): PathState | undefined {
-  const candidates = state.keysByLength[end - start];
-  if (candidates === undefined) return undefined;
-  for (let k = 0; k < candidates.length; k++) {
-    const bytes = candidates[k].bytes;
-    let j = 0;
-    while (j < bytes.length && bytes[j] === b[start + j]) j++;
-    if (j === bytes.length) return candidates[k].next;
-  }
-  return undefined;
 }
 
 /** Notes the kind and place of the value at `i` in `state`; returns the index after it. */
@@ -237,13 +274,14 @@ function noteValue(b: LineBytes, i: number, end: number, state: PathState): numb
   const c = b[i];
   let e: number;
   if (c === QUOTE) {
-    e = scanString(b, i + 1, end);
-    if (e < 0) return SCAN_FAIL;
-    if (lastStringFlags === 0) {
+    e = skipPlainString(b, i + 1, end);
+    if (e >= 0) {
       state.kind = ValueKind.asciiString;
       state.start = i + 1;
       state.end = e - 1;
     } else {
+      if (e === NOT_PLAIN) e = skipString(b, i + 1, end);
+      if (e < 0) return SCAN_FAIL;
       state.kind = ValueKind.otherString;
       state.start = i;
       state.end = e;
@@ -252,7 +290,7 @@ function noteValue(b: LineBytes, i: number, end: number, state: PathState): numb
     e = scanNumber(b, i, end);
     if (e < 0) return SCAN_FAIL;
     state.kind = ValueKind.number;
-    state.num = decodeNumber(b, i, e, lastNumberIsInteger);
+    state.num = decodeNumber(b, i, e);
   } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
     e = skipValue(b, i, end);
     if (e < 0) return SCAN_FAIL;

@@ -3,7 +3,7 @@
  * bytes, and arrays or objects (already validated by the scanner), each exactly as JSON.parse would make it.
  */
 import type { EcsValue } from '../ecs/index.js';
-import { lastNumberIsInteger, lastStringFlags, scanLiteral, scanNumber, scanString, skipWhitespace } from './json-scan.js';
+import { NOT_PLAIN, scanLiteral, scanNumber, skipPlainString, skipString, skipWhitespace } from './json-scan.js';
 
 /** Buffer's direct decoders (see field-extractor.ts). */
 type LineBytes = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
@@ -22,14 +22,19 @@ export function decodeOtherString(b: LineBytes, start: number, end: number): str
   return text.indexOf('\\') < 0 ? text.slice(1, -1) : (JSON.parse(text) as string);
 }
 
-export function decodeNumber(b: LineBytes, start: number, end: number, integer: boolean): number {
+/** The number `b[start, end)` (validated JSON), as JSON.parse makes it. */
+export function decodeNumber(b: LineBytes, start: number, end: number): number {
   // Up to 15 digits an integer is exact in a double, so summing digits gives what JSON.parse gives.
-  if (!integer || end - start > 15) return Number(b.latin1Slice(start, end));
+  if (end - start > 15) return Number(b.latin1Slice(start, end));
   let j = start;
   const negative = b[j] === MINUS;
   if (negative) j++;
   let n = 0;
-  for (; j < end; j++) n = n * 10 + (b[j] - 0x30);
+  for (; j < end; j++) {
+    const digit = b[j] - 0x30;
+    if (digit < 0 || digit > 9) return Number(b.latin1Slice(start, end)); // a fraction or exponent
+    n = n * 10 + digit;
+  }
   return negative ? -n : n;
 }
 
@@ -53,11 +58,14 @@ function scalarArray(b: LineBytes, start: number, end: number): EcsValue[] | und
     const c = b[j];
     let e: number;
     if (c === QUOTE) {
-      e = scanString(b, j + 1, end);
-      items.push(lastStringFlags === 0 ? b.latin1Slice(j + 1, e - 1) : decodeOtherString(b, j, e));
+      e = skipPlainString(b, j + 1, end);
+      if (e === NOT_PLAIN) {
+        e = skipString(b, j + 1, end);
+        items.push(decodeOtherString(b, j, e));
+      } else items.push(b.latin1Slice(j + 1, e - 1));
     } else if (c === MINUS || (c >= 0x30 && c <= 0x39)) {
       e = scanNumber(b, j, end);
-      items.push(decodeNumber(b, j, e, lastNumberIsInteger));
+      items.push(decodeNumber(b, j, e));
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       return undefined;
     } else {

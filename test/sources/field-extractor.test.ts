@@ -29,20 +29,29 @@ const STRINGS = [
 const NUMBERS = ['0', '-0', '7', '-45', '3.14', '1e3', '1E-2', '-0.0e+0', '2.5E+2', '12345678901234567890', '9007199254740993', '1e400', '0.1', '100000000000000', '1704067200000'];
 const SPACES = ['', '', '', ' ', '  ', '\t', '\r'];
 
+/** What random documents are made of. */
+interface Vocabulary {
+  keys: readonly string[];
+  strings: readonly string[];
+  numbers: readonly string[];
+}
+const VOCABULARY: Vocabulary = { keys: KEYS, strings: STRINGS, numbers: NUMBERS };
+
 /** Random JSON text (not via JSON.stringify, so duplicate keys, escapes and odd spacing can occur). */
-function jsonText(rnd: () => number, depth: number, topLevel = false): string {
+function jsonText(rnd: () => number, depth: number, topLevel = false, vocabulary: Vocabulary = VOCABULARY): string {
+  const { keys: KEYS, strings: STRINGS, numbers: NUMBERS } = vocabulary;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const ws = (): string => pick(SPACES);
   const roll = rnd();
   if (topLevel || (depth > 0 && roll < 0.35)) {
     const members: string[] = [];
     const count = topLevel ? 2 + Math.floor(rnd() * 6) : Math.floor(rnd() * 5);
-    if (topLevel && rnd() < 0.85) members.push(`"@timestamp"${ws()}:${ws()}${rnd() < 0.8 ? '"2024-01-01T00:00:0' + Math.floor(rnd() * 10) + 'Z"' : jsonText(rnd, 0)}`);
-    for (let i = 0; i < count; i++) members.push(`${ws()}"${pick(KEYS)}"${ws()}:${ws()}${jsonText(rnd, depth - 1)}${ws()}`);
+    if (topLevel && rnd() < 0.85) members.push(`"@timestamp"${ws()}:${ws()}${rnd() < 0.8 ? '"2024-01-01T00:00:0' + Math.floor(rnd() * 10) + 'Z"' : jsonText(rnd, 0, false, vocabulary)}`);
+    for (let i = 0; i < count; i++) members.push(`${ws()}"${pick(KEYS)}"${ws()}:${ws()}${jsonText(rnd, depth - 1, false, vocabulary)}${ws()}`);
     return `{${ws()}${members.join(',')}${ws()}}`;
   }
   if (depth > 0 && roll < 0.5) {
-    const items = Array.from({ length: Math.floor(rnd() * 4) }, () => ws() + jsonText(rnd, depth - 1) + ws());
+    const items = Array.from({ length: Math.floor(rnd() * 4) }, () => ws() + jsonText(rnd, depth - 1, false, vocabulary) + ws());
     return `[${items.join(',')}]`;
   }
   const leaf = rnd();
@@ -118,6 +127,131 @@ test('damaged documents are never accepted when JSON.parse rejects them', () => 
     }
   }
   assert.ok(rejected > 2000, 'most damage makes the JSON invalid');
+});
+
+/** Keys that share prefixes, empty path components, non-ASCII, and spellings of keys the plan cannot match raw. */
+const ODD_VOCABULARY: Vocabulary = {
+  keys: [
+    ...KEYS, 'a', 'a.', 'a..b', '.b', 'b', 'sourcex', 'source.', 'ünï', 'ün', 'na\\"me', 'na"me'.replace('"', '\\u0022'), 'k'.repeat(70), 'destination.geo', 'ip.x',
+  ],
+  strings: [...STRINGS, 'ünï', '\\u0000', '\\\\', '€'.repeat(20), '\\ud83d'],
+  numbers: [...NUMBERS, '123456789012345', '-123456789012345', '1234567890123456', '0e0', '-1.5e-7', '1E+400', '-0.000001', '5e-324', '4.9e-325', '99999999999999999999999'],
+};
+const ODD_KEEP_SETS: string[][] = [
+  ['a..b', 'na"me', 'ünï', 'source.ip', 'sourcex', 'destination.geo.country_iso_code', 'k'.repeat(70)],
+  ['a.', '.b', 'ün', 'ip.x', 'y.z', 'x'],
+];
+
+test('odd keys, deep documents and every number form: the JSON.parse projection, or declined', () => {
+  const rnd = random(31337);
+  for (const keep of ODD_KEEP_SETS) {
+    const extractor = FieldExtractor.create(keep)!;
+    let extracted = 0;
+    for (let n = 0; n < 2000; n++) {
+      const text = jsonText(rnd, 2 + Math.floor(rnd() * 4), true, ODD_VOCABULARY);
+      const doc = parsesToObject(text);
+      assert.ok(doc, `generator makes valid objects: ${text}`);
+      const got = extractor.project(text);
+      if (got === undefined) continue;
+      extracted++;
+      assert.deepEqual(got, projectFlat(doc, keep), `keep ${keep.join(',')} of ${text}`);
+    }
+    assert.ok(extracted > 600, `extracted ${extracted} of 2000 for ${keep.join(',')}`);
+  }
+});
+
+test('a key spelled with an escape is never matched by its raw bytes', () => {
+  const extractor = FieldExtractor.create(['na"me', 'host'])!;
+  for (const text of ['{"na\\"me":"q","host":"h"}', '{"ho\\u0073t":"h"}', '{"na\\u0022me":1}']) {
+    const got = extractor.project(text);
+    assert.ok(got === undefined || assert.deepEqual(got, projectFlat(JSON.parse(text) as EcsEvent, ['na"me', 'host'])) === undefined, text);
+  }
+  assert.deepEqual(extractor.project('{"host":"h","name":1}'), { 'na"me': undefined, host: 'h' });
+});
+
+test('deeply nested values are skipped or read whole; nesting beyond the skip stack is left to JSON.parse', () => {
+  const extractor = FieldExtractor.create(['x', 'source.ip'])!;
+  for (const depth of [1, 50, 511, 512, 513, 2000]) {
+    const deep = '['.repeat(depth) + '{"a":[1,{"b":"c"}]}' + ']'.repeat(depth);
+    for (const text of [`{"y":${deep},"x":1}`, `{"x":${deep}}`, `{"source":{"z":${deep},"ip":"a"}}`]) {
+      const got = extractor.project(text);
+      const expected = projectFlat(JSON.parse(text) as EcsEvent, ['x', 'source.ip']);
+      if (depth < 500) assert.deepEqual(got, expected, `depth ${depth}`);
+      else assert.ok(got === undefined || assert.deepEqual(got, expected) === undefined, `depth ${depth}`);
+    }
+  }
+});
+
+test('malformed numbers and literals are never accepted, wherever they stand in the line', () => {
+  const extractor = FieldExtractor.create(['n', 'source.bytes'])!;
+  const bad = ['01', '-01', '1.', '.5', '-', '+1', '--1', '1e', '1e+', '1.e5', '0x1f', 'NaN', 'Infinity', '-Infinity', '1_000', 'tru', 'nul', 'falsey', 'True', '1.5.2', '2e5e5'];
+  for (const b of bad) {
+    for (const text of [`{"n":${b}}`, `{"m":${b},"n":1}`, `{"source":{"bytes":${b}}}`, `{"z":[${b}]}`, `{"n":${b}`, `{"m":${b}`]) {
+      assert.equal(parsesToObject(text), undefined, `JSON.parse rejects ${text}`);
+      assert.equal(extractor.project(text), undefined, `accepted ${text}`);
+      // The same line inside a block, followed by its newline and more lines.
+      const block = Buffer.from(`${text}\n{"n":2}\n`);
+      assert.equal(extractor.scan(block, 0, text.length), false, `accepted in a block: ${text}`);
+    }
+  }
+});
+
+/** The kept values of the extractor's last scan, as the flat projection holds them. */
+function keptValues(extractor: FieldExtractor): EcsEvent {
+  const out: EcsEvent = {};
+  for (let k = 0; k < extractor.keptCount; k++) out[extractor.wanted[k]] = extractor.value(k);
+  return out;
+}
+
+test('a line is read only up to its end, whatever bytes follow it in the buffer', () => {
+  const rnd = random(404);
+  const keep = KEEP_SETS[0];
+  const extractor = FieldExtractor.create(keep)!;
+  const after = ['', '\n', '\r\n', '"}', '}', ' ', '0', '"', '\\', ']', ',"source":{"ip":"x"}}', 'é'];
+  for (let n = 0; n < 1500; n++) {
+    const whole = jsonText(rnd, 3, true);
+    const text = rnd() < 0.5 ? damaged(rnd, whole) : whole;
+    const line = Buffer.from(text, 'utf8');
+    const alone = extractor.project(line);
+    const lead = pick(rnd, ['', '\n', '{"a":"b"}\n']);
+    const buf = Buffer.from(lead + text + pick(rnd, after), 'utf8');
+    const start = Buffer.byteLength(lead);
+    const ok = extractor.scan(buf, start, start + line.length);
+    assert.equal(ok, alone !== undefined, `scan of ${JSON.stringify(text)} in ${JSON.stringify(buf.toString())}`);
+    if (ok) assert.deepEqual(keptValues(extractor), alone, text);
+  }
+});
+
+test('the scan of a line in a block reads no byte past the newline that ends it', () => {
+  const rnd = random(77);
+  const extractor = FieldExtractor.create(KEEP_SETS[0])!;
+  const lines: string[] = [];
+  for (let n = 0; n < 300; n++) {
+    const text = jsonText(rnd, 3, true);
+    lines.push(rnd() < 0.5 ? damaged(rnd, text).replace(/\n/g, ' ') : text);
+  }
+  const block = Buffer.from(lines.join('\n') + '\n', 'utf8');
+  let lowest = Infinity;
+  let highest = -1;
+  const watched = new Proxy(block, {
+    get(target, key) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) {
+        lowest = Math.min(lowest, Number(key));
+        highest = Math.max(highest, Number(key));
+      }
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  let start = 0;
+  for (const text of lines) {
+    const end = start + Buffer.byteLength(text);
+    lowest = Infinity;
+    highest = -1;
+    extractor.scan(watched, start, end);
+    assert.ok(lowest >= start && highest <= end, `read ${lowest}..${highest} of line ${start}..${end}: ${JSON.stringify(text)}`);
+    start = end + 1;
+  }
 });
 
 test('ordinary ECS lines are all extracted, none declined', () => {
