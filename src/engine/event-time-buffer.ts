@@ -8,12 +8,12 @@
  * arrival order, so replays are deterministic). An event older than what was already released is late: the caller
  * counts and dead-letters it, it is never silently dropped.
  */
-export interface Timed {
-  time: number;
-}
+import { OrderedRuns, type Timed } from './ordered-runs.js';
+
+export type { Timed } from './ordered-runs.js';
 
 export class EventTimeBuffer<T extends Timed> {
-  private heap: Array<{ item: T; seq: number }> = [];
+  private readonly held = new OrderedRuns<T>();
   private seq = 0;
   /** Highest event time delivered by each input still being read. */
   private readonly inputs = new Map<string, number>();
@@ -49,14 +49,13 @@ export class EventTimeBuffer<T extends Timed> {
   }
 
   get size(): number {
-    return this.heap.length;
+    return this.held.size;
   }
 
   /** Adds an event; returns false (and keeps nothing) when it is late. */
   push(item: T, input = ''): boolean {
     if (!this.observe(item.time, input)) return false;
-    this.heap.push({ item, seq: this.seq++ });
-    this.siftUp(this.heap.length - 1);
+    this.held.add(item, this.seq++, input);
     return true;
   }
 
@@ -75,7 +74,7 @@ export class EventTimeBuffer<T extends Timed> {
   /** Releases, in order, every event at or before the current watermark (or all of them when `all`). */
   release(all = false, out: T[] = []): T[] {
     const limit = all ? Infinity : this.watermark;
-    while (this.heap.length > 0 && this.heap[0].item.time <= limit) out.push(this.pop());
+    this.held.takeUntil(limit, out);
     if (limit !== Infinity && limit > this.released) this.released = limit;
     // Observed events count as released with the rest: the last one may be later than the last event handed out.
     if (all && this.latest > this.released) this.released = this.latest;
@@ -84,49 +83,10 @@ export class EventTimeBuffer<T extends Timed> {
 
   /** The buffered events, for checkpoints (in release order). */
   pending(): T[] {
-    return [...this.heap].sort((a, b) => a.item.time - b.item.time || a.seq - b.seq).map((e) => e.item);
+    return this.held.all();
   }
 
   get releasedUpTo(): number {
     return this.released;
-  }
-
-  private pop(): T {
-    const top = this.heap[0];
-    const last = this.heap.pop()!;
-    if (this.heap.length > 0) {
-      this.heap[0] = last;
-      this.siftDown(0);
-    }
-    return top.item;
-  }
-
-  private less(a: number, b: number): boolean {
-    const x = this.heap[a];
-    const y = this.heap[b];
-    return x.item.time < y.item.time || (x.item.time === y.item.time && x.seq < y.seq);
-  }
-
-  private siftUp(i: number): void {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      [this.heap[i], this.heap[p]] = [this.heap[p], this.heap[i]];
-      i = p;
-    }
-  }
-
-  private siftDown(i: number): void {
-    const n = this.heap.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && this.less(l, m)) m = l;
-      if (r < n && this.less(r, m)) m = r;
-      if (m === i) break;
-      [this.heap[i], this.heap[m]] = [this.heap[m], this.heap[i]];
-      i = m;
-    }
   }
 }
