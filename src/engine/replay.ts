@@ -207,6 +207,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         internalNetworks: opts.internalNetworks,
         geo: opts.geo,
         jobIds: detection.jobs.map((r) => r.job.id),
+        enrichLikeEngine: true,
       }),
     })) {
       for (const se of batch.events) {
