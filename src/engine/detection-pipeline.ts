@@ -64,7 +64,7 @@ export class DetectionPipeline {
         continue;
       }
       const event = se.event;
-      if (!se.enriched) this.enricher?.enrich(event);
+      this.enricher?.enrich(event);
       let used = false;
       const route = se.route;
       if (route !== undefined) {

@@ -31,11 +31,6 @@ export interface EventInterestOptions {
    * same jobs in the same order. Absent: no routes.
    */
   jobIds?: string[];
-  /**
-   * Enrich judged events in full, as the engine does, and say what was added (EventJudge.enrichment), so that the
-   * engine need not enrich them again. Otherwise only what the tests read is looked up.
-   */
-  enrichLikeEngine?: boolean;
 }
 
 /** This module, as readEvents' workers import it (compiled .js, or .ts under tsx). */
@@ -66,9 +61,7 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
   const rules = ruleInterest(report.loaded);
   const fields = [...views.flatMap((v) => v.fieldsRead), ...rules.fieldsRead];
   const internal = parseInternalNetworks(options.internalNetworks, '--internal-networks');
-  const fullEnrichment = options.enrichLikeEngine === true;
-  const enricher = createEnricher({ geo: options.geo && (fullEnrichment || readsGeo(fields)) ? GeoIp.open() : undefined, internal });
-  const added: string[] = [];
+  const enricher = createEnricher({ geo: options.geo && readsGeo(fields) ? GeoIp.open() : undefined, internal });
   const acceptedByAJob = (event: EcsEvent): boolean => {
     try {
       for (const v of views) if (v.accepts(event)) return true;
@@ -95,15 +88,13 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
   return {
     wantedIf,
     judge(event) {
-      added.length = 0;
-      enricher.enrich(event, added);
+      enricher.enrich(event);
       last = event;
       const forRules = rules.judge(event);
       if (forRules === -1) return -1;
       // Only the jobs want it: the engine skips offering it to the rules and applies their touches instead.
       return acceptedByAJob(event) ? -2 - forRules : forRules;
     },
-    enrichment: fullEnrichment ? { fields: enricher.fieldsWritten, added: () => added } : undefined,
     route: routable && (() => {
       try {
         return routeMask(routable, egress, last!);

@@ -207,7 +207,6 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         internalNetworks: opts.internalNetworks,
         geo: opts.geo,
         jobIds: detection.jobs.map((r) => r.job.id),
-        enrichLikeEngine: true,
       }),
     })) {
       for (const se of batch.events) {

@@ -12,8 +12,7 @@ import { fileDirectory, networkDirection } from './derived-fields.js';
 import { registeredDomain } from './registered-domain.js';
 
 export interface Enricher {
-  /** Adds what the event lacks; the path of each field added is appended to `added` when given, in order. */
-  enrich(event: EcsEvent, added?: string[]): void;
+  enrich(event: EcsEvent): void;
   /** Every field this enricher may add. */
   fieldsWritten: string[];
   /** Every field it reads: keep these in a projection (`keepFields`) so enrichment still works. */
@@ -43,54 +42,52 @@ export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }
     writtenFrom,
     fieldsWritten: [...geoFields, 'network.direction', 'destination.registered_domain', 'dns.question.registered_domain', 'file.directory'],
     fieldsRead: ['source.ip', 'destination.ip', 'source.geo.country_iso_code', 'destination.geo.country_iso_code', 'network.direction', 'destination.domain', 'dns.question.name', 'dns.question.registered_domain', 'destination.registered_domain', 'file.path', 'file.directory'],
-    enrich(event: EcsEvent, added?: string[]): void {
+    enrich(event: EcsEvent): void {
       // Projected events are flat objects with dotted keys; keep them flat so getField stays a direct hit.
       const flat = 'source.ip' in event || 'destination.ip' in event || hasDottedKey(event);
-      const put = (path: string, value: EcsValue): void => {
-        if (flat) event[path] = value;
-        else setField(event, path, value);
-        added?.push(path);
-      };
       const sourceIp = getString(event, 'source.ip');
       const destinationIp = getString(event, 'destination.ip');
       const source = sourceIp === undefined ? undefined : addresses.get(sourceIp);
       const destination = destinationIp === undefined ? undefined : addresses.get(destinationIp);
       // The cheap facts are checked before `hasField` (a scan of a flat event's keys); both are side-effect free.
-      if (source?.geo) addGeo(event, put, 'source', source.geo);
-      if (destination?.geo) addGeo(event, put, 'destination', destination.geo);
+      if (source?.geo) addGeo(event, flat, 'source', source.geo);
+      if (destination?.geo) addGeo(event, flat, 'destination', destination.geo);
       if (source?.isIp && destination?.isIp && !hasField(event, 'network.direction')) {
-        put('network.direction', networkDirection(source.internal, destination.internal));
+        put(event, flat, 'network.direction', networkDirection(source.internal, destination.internal));
       }
-      addRegisteredDomains(event, put, domains);
+      addRegisteredDomains(event, flat, domains);
       const path = getString(event, 'file.path');
       const dir = path === undefined ? undefined : fileDirectory(path);
-      if (dir !== undefined && !hasField(event, 'file.directory')) put('file.directory', dir);
+      if (dir !== undefined && !hasField(event, 'file.directory')) put(event, flat, 'file.directory', dir);
     },
   };
 }
 
-type Put = (path: string, value: EcsValue) => void;
+function put(event: EcsEvent, flat: boolean, path: string, value: EcsValue): void {
+  if (flat) event[path] = value;
+  else setField(event, path, value);
+}
 
-function addGeo(event: EcsEvent, put: Put, side: (typeof SIDES)[number], info: GeoInfo): void {
+function addGeo(event: EcsEvent, flat: boolean, side: (typeof SIDES)[number], info: GeoInfo): void {
   if (hasField(event, `${side}.geo.country_iso_code`)) return;
-  if (info.country_iso_code) put(`${side}.geo.country_iso_code`, info.country_iso_code);
-  if (info.country_name) put(`${side}.geo.country_name`, info.country_name);
-  if (info.continent_name) put(`${side}.geo.continent_name`, info.continent_name);
+  if (info.country_iso_code) put(event, flat, `${side}.geo.country_iso_code`, info.country_iso_code);
+  if (info.country_name) put(event, flat, `${side}.geo.country_name`, info.country_name);
+  if (info.continent_name) put(event, flat, `${side}.geo.continent_name`, info.continent_name);
   if (info.asn !== undefined && !hasField(event, `${side}.as.number`)) {
-    put(`${side}.as.number`, info.asn);
-    if (info.as_org) put(`${side}.as.organization.name`, info.as_org);
+    put(event, flat, `${side}.as.number`, info.asn);
+    if (info.as_org) put(event, flat, `${side}.as.organization.name`, info.as_org);
   }
 }
 
-function addRegisteredDomains(event: EcsEvent, put: Put, domains: MemoCache<string | undefined>): void {
+function addRegisteredDomains(event: EcsEvent, flat: boolean, domains: MemoCache<string | undefined>): void {
   const question = getString(event, 'dns.question.name');
   if (question !== undefined) {
     const rd = domains.get(question);
-    if (rd && !hasField(event, 'dns.question.registered_domain')) put('dns.question.registered_domain', rd);
+    if (rd && !hasField(event, 'dns.question.registered_domain')) put(event, flat, 'dns.question.registered_domain', rd);
   }
   const name = getString(event, 'destination.domain') ?? question;
   const rd = name === undefined ? undefined : domains.get(name);
-  if (rd && !hasField(event, 'destination.registered_domain')) put('destination.registered_domain', rd);
+  if (rd && !hasField(event, 'destination.registered_domain')) put(event, flat, 'destination.registered_domain', rd);
 }
 
 function hasDottedKey(event: EcsEvent): boolean {

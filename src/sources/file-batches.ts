@@ -114,16 +114,13 @@ async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, 
     // The parsed events are the wanted ones, in order; the others arrive as their time, line and note only.
     let w = 0;
     const routes = block.routes;
-    const enriched = block.enriched;
     for (let i = 0; i < touch.length; i++) {
       const origin = { file: path, line: base + block.relLines[i] + 1 };
       const verdict = touch[i];
       let se: SourceEvent;
-      if (verdict < 0) {
-        se = verdict === -1 ? { event: parsed[w], time: block.times[i], origin } : { event: parsed[w], time: block.times[i], origin, sideNote: -2 - verdict };
-        if (enriched?.[w] === 1) se.enriched = true;
-        w++;
-      } else se = { event: UNWANTED_EVENT, time: block.times[i], origin, touch: verdict };
+      if (verdict === -1) se = { event: parsed[w++], time: block.times[i], origin };
+      else if (verdict < 0) se = { event: parsed[w++], time: block.times[i], origin, sideNote: -2 - verdict };
+      else se = { event: UNWANTED_EVENT, time: block.times[i], origin, touch: verdict };
       if (routes && routes[i] >= 0) se.route = routes[i];
       events[i] = se;
     }

@@ -71,8 +71,6 @@ export interface ParsedBlock {
   batch?: ProjectedBatch;
   /** ParseConfig.sideFields of the request, for `blockEvents`. */
   sideFields?: string[];
-  /** Per event (after `blockEvents`): 1 when the parser thread enriched it as the engine would. */
-  enriched?: Uint8Array;
   bad: BadLine[];
 }
 
@@ -89,9 +87,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
   const routes: number[] | undefined = judge?.route ? [] : undefined;
   const selected = cfg.keepFields && cfg.selective !== false ? selectionFor(cfg) : undefined;
   // A batch holds projected events only; whole documents asked for as a batch come back as objects.
-  // Events judged in place carry what the judge's enrichment added, so the engine need not enrich them again.
-  const enrichment = judge?.enrichment;
-  const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length, enrichment?.fields) : undefined;
+  const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length) : undefined;
   const prefilter = judge && selected ? prefilterFor(judge, selected.extractor) : undefined;
   let lineIndex = 0;
   let contentLines = 0;
@@ -116,10 +112,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
           if (verdict >= 0) {
             // Nobody wants it: only its time and line go on.
           } else if (outcome.text !== undefined) texts.push(outcome.text);
-          else if (writer) {
-            writer.addEvent(outcome.event);
-            writer.addExtras(undefined, undefined); // judged on a copy: the engine enriches it
-          }
+          else if (writer) writer.addEvent(outcome.event);
           else events.push(outcome.event);
         }
       } else if (!Number.isNaN(time)) {
@@ -139,10 +132,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
         if (routes) routes.push(verdict < 0 ? judge!.route!() : -1);
         if (verdict >= 0) {
           // Nobody wants it: only its time and line go on.
-        } else if (writer) {
-          writer.addExtracted(selected!.extractor, selected!.dropped);
-          writer.addExtras(enrichment?.added(), built);
-        }
+        } else if (writer) writer.addExtracted(selected!.extractor, selected!.dropped);
         else events.push(built!);
       }
     }
@@ -345,8 +335,7 @@ export function blockEvents(block: ParsedBlock): EcsEvent[] {
   if (block.events) return block.events;
   if (block.batch) {
     const side = block.touch && block.sideFields ? { verdicts: block.touch, fields: block.sideFields } : undefined;
-    if (block.batch.extraFields) block.enriched = new Uint8Array(block.batch.events);
-    block.events = eventsFromBatch(block.batch, side, block.enriched);
+    block.events = eventsFromBatch(block.batch, side);
     block.batch = undefined;
   } else {
     block.events = JSON.parse(block.json ?? '[]') as EcsEvent[];

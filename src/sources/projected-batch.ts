@@ -20,11 +20,6 @@ export interface ProjectedBatch {
   textLength: number;
   /** Values of entries coded `other` (non-ASCII strings, objects, arrays holding containers), in order. */
   others: EcsValue[];
-  /**
-   * Fields the parser thread's judge may add to an event (EventJudge.enrichment). When set, each event's entries are
-   * followed by its additions: a count (-1: not enriched there), then that many (index in this list, value) pairs.
-   */
-  extraFields?: readonly string[];
 }
 
 const ABSENT = 0;
@@ -52,7 +47,6 @@ export class ProjectedBatchWriter {
   constructor(
     private readonly fields: string[],
     blockBytes: number,
-    private readonly extraFields?: readonly string[],
   ) {
     const entries = Math.max(1024, Math.ceil(blockBytes / 32));
     this.codes = new Uint8Array(entries);
@@ -96,20 +90,6 @@ export class ProjectedBatchWriter {
     this.events++;
   }
 
-  /**
-   * What the judge added to the event just written (`event` holds the values), or -1 when it was not enriched as the
-   * engine would: required after each event when the writer has extra fields.
-   */
-  addExtras(added: readonly string[] | undefined, event: EcsEvent | undefined): void {
-    if (!this.extraFields) return;
-    this.addValue(added && event ? added.length : -1);
-    if (!added || !event) return;
-    for (const path of added) {
-      this.addValue(this.extraFields.indexOf(path));
-      this.addValue(event[path]);
-    }
-  }
-
   /** One event that is already a flat projected object (from the full parse). */
   addEvent(event: EcsEvent): void {
     for (const f of this.fields) this.addValue(event[f]);
@@ -125,7 +105,6 @@ export class ProjectedBatchWriter {
       text: this.text,
       textLength: this.textLength,
       others: this.others,
-      extraFields: this.extraFields,
     };
   }
 
@@ -205,28 +184,16 @@ export interface SideEvents {
   fields: readonly string[];
 }
 
-export function eventsFromBatch(batch: ProjectedBatch, side?: SideEvents, enriched?: Uint8Array): EcsEvent[] {
+export function eventsFromBatch(batch: ProjectedBatch, side?: SideEvents): EcsEvent[] {
   const builder = flatEventBuilderFor(batch.fields);
   const reader = new BatchReader(batch);
   const width = batch.fields.length;
   const values = new Array<EcsValue | undefined>(width);
   const events: EcsEvent[] = new Array(batch.events);
-  const extras = batch.extraFields;
-  /** Applies the additions that follow event `e`'s entries, as the engine's enrichment would have made them. */
-  const applyExtras = (event: EcsEvent, e: number): void => {
-    if (!extras) return;
-    const count = reader.next() as number;
-    if (enriched) enriched[e] = count >= 0 ? 1 : 0;
-    for (let k = 0; k < count; k++) {
-      const field = extras[reader.next() as number]!;
-      event[field] = reader.next() as EcsValue;
-    }
-  };
   if (!side) {
     for (let e = 0; e < batch.events; e++) {
       for (let f = 0; f < width; f++) values[f] = reader.next();
       events[e] = builder.build(values);
-      applyExtras(events[e]!, e);
     }
     return events;
   }
@@ -240,16 +207,14 @@ export function eventsFromBatch(batch: ProjectedBatch, side?: SideEvents, enrich
     if (verdict >= 0) continue; // not in the batch
     if (verdict === -1) {
       for (let f = 0; f < width; f++) values[f] = reader.next();
-      events[e] = builder.build(values);
+      events[e++] = builder.build(values);
     } else {
       for (let f = 0, k = 0; f < width; f++) {
         if (keep[f] === 1) sideValues[k++] = reader.next();
         else reader.skip();
       }
-      events[e] = sideBuilder.build(sideValues);
+      events[e++] = sideBuilder.build(sideValues);
     }
-    applyExtras(events[e]!, e);
-    e++;
   }
   return events;
 }

@@ -29,8 +29,6 @@ export interface SourceEvent {
    * whose meaning the judge and the engine agree on. Unset: the engine decides itself.
    */
   route?: number;
-  /** Set when the parser thread enriched the event as the engine would (EventJudge.enrichment). */
-  enriched?: boolean;
 }
 
 /**
@@ -52,12 +50,6 @@ export interface EventJudge {
    * unwanted with note 0 — the judge would say so too — and is set aside before an event is made of it.
    */
   wantedIf?: LineCondition[][];
-  /**
-   * Optional: set when `judge` enriches the events it judges exactly as the engine would (same fields, same values,
-   * same order): `fields` names every field it may add, `added()` those it added to the event just judged. Wanted
-   * events then carry these additions (SourceEvent.enriched) and the engine does not enrich them again.
-   */
-  enrichment?: { fields: readonly string[]; added(): readonly string[] };
 }
 
 /** A condition on one field of a raw line (see EventJudge.wantedIf and query/analysis/necessary-conditions.ts). */
