@@ -34,16 +34,21 @@ export function readsEvents(rule: LoadedRule): boolean {
  * fields and join keys only remove more). An event failing every test is left alone by the executor.
  */
 function keepTests(rule: LoadedRule): Array<{ test: EventPredicate; fields: string[] }> {
+  return queryParts(rule).map((p) => queryWithCategory(p.query, p.category, p.categoryField));
+}
+
+/** A rule's queries an event is tested against (an EQL sequence has one per step), with their EQL event category. */
+function queryParts(rule: LoadedRule): Array<{ query: QueryNode; category?: string; categoryField?: string }> {
   const logic = rule.logic;
   switch (logic.type) {
     case 'query':
     case 'threshold':
     case 'new_terms':
-      return [queryWithCategory(logic.query, undefined)];
+      return [{ query: logic.query }];
     case 'eql': {
       const q = logic.eql;
       const parts = q.kind === 'event' ? [q] : [...q.steps, ...(q.until ? [q.until] : [])];
-      return parts.map((p) => queryWithCategory(p.condition, p.category, logic.categoryField));
+      return parts.map((p) => ({ query: p.condition, category: p.category, categoryField: logic.categoryField }));
     }
     case 'machine_learning':
       return [];
@@ -74,25 +79,11 @@ function ruleConditions(rule: LoadedRule): FieldCondition[][] {
     const term = requiredTerm(rule);
     return [term ? [{ field: term.field, values: term.values, caseInsensitive: true }] : []];
   }
-  const logic = rule.logic;
-  const withCategory = (query: QueryNode, category: string | undefined, field: string | undefined): FieldCondition[] => {
-    const out = necessaryConditions(query);
-    if (category !== undefined && category !== 'any') out.push({ field: field ?? 'event.category', values: [category], caseInsensitive: true });
+  return queryParts(rule).map((p) => {
+    const out = necessaryConditions(p.query);
+    if (p.category !== undefined && p.category !== 'any') out.push({ field: p.categoryField ?? 'event.category', values: [p.category], caseInsensitive: true });
     return out;
-  };
-  switch (logic.type) {
-    case 'query':
-    case 'threshold':
-    case 'new_terms':
-      return [necessaryConditions(logic.query)];
-    case 'eql': {
-      const q = logic.eql;
-      const parts = q.kind === 'event' ? [q] : [...q.steps, ...(q.until ? [q.until] : [])];
-      return parts.map((p) => withCategory(p.condition, p.category, logic.categoryField));
-    }
-    case 'machine_learning':
-      return [];
-  }
+  });
 }
 
 /** One event-reading rule in the interest's index: its keep tests, and its bit in touch masks (-1: none). */
