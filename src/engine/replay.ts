@@ -13,6 +13,7 @@ import { DetectionPipeline } from './detection-pipeline.js';
 import { ProgressLine } from './progress.js';
 import { buildDetection, type Detection } from './build-detection.js';
 import { eventInterestRef } from './event-interest.js';
+import { tuneJitForReplay } from './jit-tuning.js';
 import type { Alert } from '../rules/index.js';
 import type { AnomalyResultBatch, JobStats } from '../anomaly/index.js';
 
@@ -97,6 +98,7 @@ function planInputs(files: InputFile[], cp: Checkpoint | undefined) {
 
 export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
   const started = Date.now();
+  tuneJitForReplay();
   let peakRss = process.memoryUsage().rss;
   const files = resolveInputs(opts.inputs);
   const store: Store = SqliteStore.open(opts.db);

@@ -74,3 +74,17 @@ export interface ScoredLeaf {
   /** Filled only for leaves that will be written (p < WRITE_PROBABILITY_THRESHOLD). */
   influences: LeafInfluence[];
 }
+
+/**
+ * A leaf with every property present, in one order: leaves come from individual, population and rare scoring, and
+ * the code that aggregates and writes them (scoreBucket, bucketRoot) then sees one object shape instead of a dozen —
+ * with many shapes V8 kept throwing away and recompiling that code (a month's replay recompiled scoreBucket 16 times).
+ */
+export function leafOf(l: ScoredLeaf): ScoredLeaf {
+  return {
+    detectorIndex: l.detectorIndex, partition: l.partition, by: l.by, over: l.over, p: l.p, informative: l.informative,
+    actual: l.actual, typical: l.typical, lower: l.lower, upper: l.upper, pSingle: l.pSingle, pMulti: l.pMulti,
+    multiBucketImpact: l.multiBucketImpact, anomalyType: l.anomalyType, eventCount: l.eventCount, historyMs: l.historyMs,
+    lastActiveMs: l.lastActiveMs, rarity: l.rarity, causes: l.causes, view: l.view, influences: l.influences,
+  };
+}

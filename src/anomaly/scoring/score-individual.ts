@@ -9,7 +9,7 @@ import type { SeriesBucket } from '../series/series-bucket.js';
 import { evaluateRules } from './custom-rule-eval.js';
 import { combinedP, probabilities } from './feature-probability.js';
 import { computeInfluences } from './influence.js';
-import { WRITE_PROBABILITY_THRESHOLD, type ScoredLeaf } from './leaf.js';
+import { WRITE_PROBABILITY_THRESHOLD, leafOf, type ScoredLeaf } from './leaf.js';
 import {
   FREQUENT_MIN_BUCKETS, FREQUENT_THRESHOLD, NEW_MODEL_ESTIMATE_BYTES,
   type CloseContext, type DetectorBucket, type DetectorView,
@@ -57,7 +57,7 @@ function scoreOne(view: DetectorView, series: IndividualSeries, features: number
     : [];
   const learnWeight = rules.skipModelUpdate ? SKIP_MODEL_UPDATE_WEIGHT : 1;
   learnFeatures(series.models, b, features, learnWeight);
-  return {
+  return leafOf({
     detectorIndex: def.index, partition: series.partition, by: series.by, over: null,
     p, informative,
     actual: features, typical: probs.map((x) => x.typical), lower: probs[0].lower, upper: probs[0].upper,
@@ -67,7 +67,7 @@ function scoreOne(view: DetectorView, series: IndividualSeries, features: number
     historyMs: b - bucketStart(series.firstBucket, ctx.bucketSpanMs),
     lastActiveMs,
     influences,
-  };
+  });
 }
 
 export function scoreIndividual(view: DetectorView, data: DetectorBucket | undefined, ctx: CloseContext): ScoredLeaf[] {

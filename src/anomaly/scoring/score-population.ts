@@ -12,7 +12,7 @@ import type { PersonStats, PopulationAttribute } from '../series/model-state.js'
 import type { SeriesBucket } from '../series/series-bucket.js';
 import { evaluateRules } from './custom-rule-eval.js';
 import { computeInfluences } from './influence.js';
-import { WRITE_PROBABILITY_THRESHOLD, type Cause, type LeafInfluence, type ScoredLeaf } from './leaf.js';
+import { WRITE_PROBABILITY_THRESHOLD, leafOf, type Cause, type LeafInfluence, type ScoredLeaf } from './leaf.js';
 import { newSeriesModels, SKIP_MODEL_UPDATE_WEIGHT } from './score-individual.js';
 import { admitNewcomer, judgePerson, NEWCOMER_BUCKETS, NEWCOMER_MIN_BUCKETS, newcomerSamples, newcomerSince } from './population-views.js';
 import { chattyWeights, learnNewcomers, learnOwnHistory, type PopulationRow } from './population-learning.js';
@@ -107,12 +107,12 @@ function scoreAttribute(view: DetectorView, attr: PopulationAttribute, members: 
     acc.eventCount += sb.acc.n;
     acc.causes.push({ by: sb.by, p, actual: features, typical: probs.map((x) => x.typical), lower: probs[0].lower, upper: probs[0].upper });
     const since = judged.view.kind === 'newcomer' ? judged.view.firstSeenMs : (personStats?.firstSeen ?? b);
-    acc.leafParts.push({
+    acc.leafParts.push(leafOf({
       detectorIndex: def.index, partition: sb.partition, by: sb.by, over: person, p, informative: judged.informative,
       actual: features, typical: probs.map((x) => x.typical), lower: probs[0].lower, upper: probs[0].upper,
       pSingle: probs[0].pSingle, pMulti: probs[0].pMulti, multiBucketImpact: probs[0].multiBucketImpact, anomalyType: probs[0].anomalyType,
       eventCount: sb.acc.n, historyMs: b - since, influences: [], view: judged.view,
-    });
+    }));
     if (p < WRITE_PROBABILITY_THRESHOLD) {
       const infl = computeInfluences(behaviour, sb, p, (f) => judgePerson(judgeInput, f).p);
       for (const i of infl) {
@@ -139,7 +139,7 @@ function personLeaf(acc: PersonAccum): ScoredLeaf {
   const best = acc.leafParts.reduce((a, c) => (c.p < a.p ? c : a));
   const p = acc.causes.length === 1 ? acc.causes[0].p : aggregateProbabilities(acc.causes.map((c) => c.p), ATTRIBUTE_WEIGHTS).probability;
   const causes = [...acc.causes].sort((a, b) => a.p - b.p).slice(0, 10);
-  return { ...best, by: null, p, eventCount: acc.eventCount, causes, influences: [...acc.influences.values()] };
+  return leafOf({ ...best, by: null, p, eventCount: acc.eventCount, causes, influences: [...acc.influences.values()] });
 }
 
 export function scorePopulation(view: DetectorView, data: DetectorBucket | undefined, ctx: CloseContext): ScoredLeaf[] {

@@ -13,7 +13,7 @@ import type { RarityPartition } from '../series/model-state.js';
 import type { SeriesBucket } from '../series/series-bucket.js';
 import { evaluateRules } from './custom-rule-eval.js';
 import { computeInfluences } from './influence.js';
-import { WRITE_PROBABILITY_THRESHOLD, type Cause, type ScoredLeaf } from './leaf.js';
+import { WRITE_PROBABILITY_THRESHOLD, leafOf, type Cause, type ScoredLeaf } from './leaf.js';
 import { NEW_MODEL_ESTIMATE_BYTES, type CloseContext, type DetectorBucket, type DetectorView } from './close-context.js';
 
 /** Whole buckets strictly between the partition's last data bucket and the current one. */
@@ -45,13 +45,13 @@ function scoreCategory(view: DetectorView, rp: RarityPartition, sb: SeriesBucket
   const rules = evaluateRules(def.customRules, { actual: 1, typical: undefined, bucketStartMs: ctx.bucketStartMs, splits });
   const p = r.informative && !rules.skipResult ? r.p : 1;
   const typical = rp.observations > 0 ? r.bucketsWithCategory / rp.observations : 0;
-  const leaf: ScoredLeaf = {
+  const leaf: ScoredLeaf = leafOf({
     detectorIndex: def.index, partition: sb.partition, by: sb.by, over: sb.over, p, informative: r.informative,
     actual: [1], typical: [typical], lower: 0, upper: 1, pSingle: p, pMulti: 1, multiBucketImpact: -5, anomalyType: 'spike',
     eventCount: sb.acc.n, historyMs: ctx.bucketStartMs - rp.firstSeen,
     rarity: { firstOccurrence: r.firstOccurrence, relativeRarity: r.relativeRarity, bucketsWithCategory: r.bucketsWithCategory, observations: rp.observations },
     influences: p < WRITE_PROBABILITY_THRESHOLD ? computeInfluences(view.behaviour, sb, p, () => 1) : [],
-  };
+  });
   return { leaf, learn: !rules.skipModelUpdate };
 }
 
@@ -90,7 +90,7 @@ function scorePopulationRare(view: DetectorView, rp: RarityPartition, members: S
     const p = parts.length === 1 ? parts[0].p : aggregateProbabilities(parts.map((l) => l.p), ATTRIBUTE_WEIGHTS).probability;
     const causes: Cause[] = [...parts].sort((a, b) => a.p - b.p).slice(0, 10)
       .map((l) => ({ by: l.by, p: l.p, actual: l.actual, typical: l.typical, lower: l.lower, upper: l.upper }));
-    leaves.push({ ...best, by: null, p, causes, eventCount: parts.reduce((n, l) => n + l.eventCount, 0), influences: parts.flatMap((l) => l.influences) });
+    leaves.push(leafOf({ ...best, by: null, p, causes, eventCount: parts.reduce((n, l) => n + l.eventCount, 0), influences: parts.flatMap((l) => l.influences) }));
   }
   for (const { scored } of judged) {
     rp.model.addBucket(scored.filter((s) => s.learn).map((s) => s.leaf.by ?? ''));
