@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cpuNow, cpuSecondsSince } from './thread-cpu.js';
 import { replay } from '../src/engine/replay.js';
 import { bareJsonParseLoop, rawReadLoop, type ScanResult } from './bare-json-parse.js';
 
@@ -35,6 +36,8 @@ export interface ReplayMeasurement {
     seconds: number;
     /** User + system CPU time of the whole process (main thread and parser workers) during the replay. */
     cpuSeconds: number;
+    /** The same for the engine (main) thread alone; NaN where /proc is missing. */
+    engineCpuSeconds: number;
     eventsRead: number;
     eventsUsed: number;
     eventsPerSecond: number;
@@ -56,27 +59,21 @@ export interface ReplayMeasurement {
   heapUsedAfterBytes: number;
 }
 
-/** User + system CPU seconds since `start` (all threads of this process). */
-function cpuSecondsSince(start: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(start);
-  return (d.user + d.system) / 1e6;
-}
-
 export async function measureReplay(config: ReplayMeasureConfig): Promise<ReplayMeasurement> {
   const loadAverage = loadavg()[0];
   const rawRead = rawReadLoop(config.files);
   const mb = rawRead.bytes / 1e6;
   let bare: ReplayMeasurement['bare'];
   if (config.withBareReference) {
-    const cpu = process.cpuUsage();
+    const cpu = cpuNow();
     const r = bareJsonParseLoop(config.files);
-    const cpuSeconds = cpuSecondsSince(cpu);
+    const cpuSeconds = cpuSecondsSince(cpu).all;
     bare = { events: r.events, bytes: r.bytes, seconds: r.seconds, eventsPerSecond: r.events / r.seconds, mbPerSecond: mb / r.seconds, cpuSeconds };
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'outflow-bench-replay-'));
   try {
-    const cpu = process.cpuUsage();
+    const cpu = cpuNow();
     const t0 = performance.now();
     const summary = await replay({
       inputs: config.files,
@@ -92,7 +89,7 @@ export async function measureReplay(config: ReplayMeasureConfig): Promise<Replay
       progress: false,
     });
     const seconds = (performance.now() - t0) / 1000;
-    const cpuSeconds = cpuSecondsSince(cpu);
+    const used = cpuSecondsSince(cpu);
     const heapUsedAfterBytes = process.memoryUsage().heapUsed;
     const jobSeries = summary.jobs.map((j) => ({ jobId: j.jobId, seriesModelled: j.seriesModelled, modelBytes: j.modelBytes, memoryStatus: j.memoryStatus }));
     const eventsPerSecond = summary.eventsRead / seconds;
@@ -104,7 +101,8 @@ export async function measureReplay(config: ReplayMeasureConfig): Promise<Replay
       bare,
       replay: {
         seconds,
-        cpuSeconds,
+        cpuSeconds: used.all,
+        engineCpuSeconds: used.main,
         eventsRead: summary.eventsRead,
         eventsUsed: summary.eventsUsed,
         eventsPerSecond,

@@ -45,16 +45,17 @@ export function judgeTargets(r: BenchReport): void {
 function replaySection(p: NonNullable<BenchReport['replay']>, d: NonNullable<BenchReport['dataset']>): string {
   const rows = [p.core, p.full].map((m) => [
     m.label, fixed(m.bare?.seconds ?? NaN, 2), int(m.bare?.eventsPerSecond ?? NaN), fixed(m.bare?.mbPerSecond ?? NaN),
-    fixed(m.replay.seconds, 2), fixed(m.replay.cpuSeconds, 2), int(m.replay.eventsPerSecond), fixed(m.replay.mbPerSecond), ratio(m.replayVsBare ?? NaN),
+    fixed(m.replay.seconds, 2), fixed(m.replay.cpuSeconds, 2), fixed(m.replay.engineCpuSeconds ?? NaN, 2), int(m.replay.eventsPerSecond), fixed(m.replay.mbPerSecond), ratio(m.replayVsBare ?? NaN),
     mb(m.peakRssBytes), String(m.replay.jobs), String(m.replay.rules), fixed(m.loadAverage, 1),
   ]);
   return [
     `Replay throughput — ${int(d.events)} events, ${mb(d.bytes)} MB in ${d.files} files (${d.days} days × ${d.hosts} hosts)`,
-    formatTable(['configuration', 'bare s', 'bare ev/s', 'bare MB/s', 'replay s', 'CPU s', 'replay ev/s', 'MB/s', 'replay÷bare', 'peak RSS MB', 'jobs', 'rules', 'load'], rows),
+    formatTable(['configuration', 'bare s', 'bare ev/s', 'bare MB/s', 'replay s', 'CPU s', 'engine CPU s', 'replay ev/s', 'MB/s', 'replay÷bare', 'peak RSS MB', 'jobs', 'rules', 'load'], rows),
     `  core = ${p.content.core}`,
     `  full = ${p.content.full}`,
     `  bare = 1 thread, Buffer line splitter + JSON.parse of every line, same files, same process, just before the replay`,
-    `  CPU s = user + system time of the replay process (all threads); load = 1-minute load average when the child started`,
+    `  CPU s = user + system time of the replay process (all threads); engine CPU s = the engine (main) thread's share, the`,
+    `  rest is parser threads and V8's compiler and GC threads; load = 1-minute load average when the child started`,
     ...(p.runs.length > 2 ? [`  fastest of ${p.runs.length / 2} runs per configuration (all runs are in the JSON)`] : []),
     '',
     `Rule evaluation cost: full ${fixed(p.full.replay.seconds, 2)} s vs core ${fixed(p.core.replay.seconds, 2)} s wall = ${percent(p.ruleCost)};` +

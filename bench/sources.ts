@@ -14,32 +14,11 @@ import { generateDataset } from '../src/generator/index.js';
 import { DeadLetter, readEvents, resolveInputs, stopParserWorkers, type ReadOptions } from '../src/sources/index.js';
 import type { ReadTuning } from '../src/sources/read-events.js';
 import { DATASET_KEEP, KEEP, flowEvent } from './flow-lines.js';
+import { cpuNow } from './thread-cpu.js';
 
 const LINES = Number(process.argv.find((a, i) => i >= 2 && /^\d+$/.test(a)) ?? 200_000);
 const WITH_DATASET = !process.argv.includes('--no-dataset');
 const RUNS = 3;
-
-
-
-interface Cpu {
-  /** Microseconds of CPU: every thread of the process, and the main thread alone. */
-  all: number;
-  main: number;
-}
-
-/** The main thread's own CPU time from /proc (Linux); NaN elsewhere. process.cpuUsage counts every thread. */
-function cpuNow(): Cpu {
-  const u = process.cpuUsage();
-  let main = NaN;
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    main = ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100; // utime + stime, in clock ticks of 10 ms
-  } catch {
-    // not Linux: main-thread CPU stays unknown
-  }
-  return { all: u.user + u.system, main };
-}
 
 interface Measured {
   events: number;
