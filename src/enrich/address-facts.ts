@@ -10,6 +10,8 @@ export interface AddressFacts {
   isIp: boolean;
   /** Inside the configured internal networks. */
   internal: boolean;
+  /** An address that routes on the internet: an IP, not internal, not in a private, reserved or special range. */
+  public: boolean;
   /** Geo/AS data, only for public addresses (undefined for private, reserved, unknown or malformed ones). */
   geo: GeoInfo | undefined;
 }
@@ -17,9 +19,9 @@ export interface AddressFacts {
 export function addressFactsCache(internal: InternalNetworks, geo: GeoIp | undefined): MemoCache<AddressFacts> {
   return new MemoCache<AddressFacts>((ip) => {
     const parsed = parseIp(ip);
-    if (!parsed) return { isIp: false, internal: false, geo: undefined };
+    if (!parsed) return { isIp: false, internal: false, public: false, geo: undefined };
     const isInternal = internal.contains(ip);
     const isPublic = !isInternal && !nonPublicRanges.containsParsed(parsed);
-    return { isIp: true, internal: isInternal, geo: geo && isPublic ? geo.lookup(ip) : undefined };
+    return { isIp: true, internal: isInternal, public: isPublic, geo: geo && isPublic ? geo.lookup(ip) : undefined };
   });
 }

@@ -5,8 +5,7 @@
  */
 import { getNumber, getString, getValues, type EcsEvent } from '../ecs/index.js';
 import type { InternalNetworks } from './internal-networks.js';
-import { parseIp } from './ip-address.js';
-import { nonPublicRanges } from './special-ranges.js';
+import { addressFactsCache } from './address-facts.js';
 
 export interface EgressFilter {
   accepts(event: EcsEvent): boolean;
@@ -54,6 +53,8 @@ export type EgressDropReason =
 
 export function createDedEgressFilter(internal: InternalNetworks): EgressFilter {
   const counts = new Map<EgressDropReason, number>();
+  // A month of flows has a few thousand distinct addresses: each is parsed and classified once.
+  const addresses = addressFactsCache(internal, undefined);
   const drop = (reason: EgressDropReason): false => {
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
     return false;
@@ -64,12 +65,9 @@ export function createDedEgressFilter(internal: InternalNetworks): EgressFilter 
     accepts(event: EcsEvent): boolean {
       if (!getValues(event, 'event.category').includes('network')) return drop('not_network');
       const src = getString(event, 'source.ip');
-      if (src === undefined || !internal.contains(src)) return drop('source_not_internal');
+      if (src === undefined || !addresses.get(src).internal) return drop('source_not_internal');
       const dst = getString(event, 'destination.ip');
-      const dstParsed = dst === undefined ? undefined : parseIp(dst);
-      if (dst === undefined || !dstParsed || internal.contains(dst) || nonPublicRanges.containsParsed(dstParsed)) {
-        return drop('destination_not_public');
-      }
+      if (dst === undefined || !addresses.get(dst).public) return drop('destination_not_public');
       const direction = getString(event, 'network.direction')?.toLowerCase();
       if (direction !== undefined && NOT_EGRESS_DIRECTIONS.has(direction)) return drop('not_egress_direction');
       const bytes = getNumber(event, 'source.bytes');
