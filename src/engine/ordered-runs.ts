@@ -4,6 +4,8 @@
  * a small heap of strays. Releasing merges the runs' and the strays' due prefixes — the order a single heap of every
  * event would give, at a fraction of the cost (a month of events through a heap cost its engine thread ~0.5 s).
  */
+import { MinHeap } from '../collections/min-heap.js';
+
 export interface Timed {
   time: number;
 }
@@ -23,7 +25,7 @@ interface Segment<T> {
 
 export class OrderedRuns<T extends Timed> {
   private readonly runs = new Map<string, Run<T>>();
-  private strays: Array<{ item: T; seq: number }> = [];
+  private readonly strays = new MinHeap<{ item: T; seq: number }>(before);
   private count = 0;
 
   get size(): number {
@@ -34,7 +36,7 @@ export class OrderedRuns<T extends Timed> {
     let run = this.runs.get(input);
     if (!run) this.runs.set(input, (run = { items: [], seqs: [], head: 0 }));
     const n = run.items.length;
-    if (n > run.head && item.time < run.items[n - 1]!.time) this.pushStray(item, seq);
+    if (n > run.head && item.time < run.items[n - 1]!.time) this.strays.push({ item, seq });
     else {
       run.items.push(item);
       run.seqs.push(seq);
@@ -58,10 +60,10 @@ export class OrderedRuns<T extends Timed> {
         run.head = 0;
       } else run.head = end;
     }
-    if (this.strays.length > 0 && this.strays[0]!.item.time <= limit) {
+    if (this.strays.size > 0 && this.strays.peek()!.item.time <= limit) {
       const stray: Segment<T> = { items: [], seqs: [] };
-      while (this.strays.length > 0 && this.strays[0]!.item.time <= limit) {
-        const top = this.popStray();
+      while (this.strays.size > 0 && this.strays.peek()!.item.time <= limit) {
+        const top = this.strays.pop()!;
         stray.items.push(top.item);
         stray.seqs.push(top.seq);
       }
@@ -75,42 +77,9 @@ export class OrderedRuns<T extends Timed> {
   /** Every event held, in release order (for checkpoints). */
   all(): T[] {
     const segments: Array<Segment<T>> = [...this.runs.values()].map((r) => ({ items: r.items.slice(r.head), seqs: r.seqs.slice(r.head) }));
-    const strays = [...this.strays].sort((a, b) => a.item.time - b.item.time || a.seq - b.seq);
+    const strays = this.strays.toArray().sort((a, b) => a.item.time - b.item.time || a.seq - b.seq);
     segments.push({ items: strays.map((s) => s.item), seqs: strays.map((s) => s.seq) });
     return mergeAll(segments);
-  }
-
-  private pushStray(item: T, seq: number): void {
-    const h = this.strays;
-    h.push({ item, seq });
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-
-  private popStray(): { item: T; seq: number } {
-    const h = this.strays;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
   }
 }
 
