@@ -84,23 +84,30 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
       return from ? { ...c, derivedFrom: from } : c;
     });
   const wantedIf = [...views.map((v) => onRawFields(v.necessary)), ...rules.wantedIf.map(onRawFields)];
+  const routeOf = (event: EcsEvent): number => {
+    try {
+      return routeMask(routable!, egress, event);
+    } catch {
+      return -1; // the engine meets the same failure on the event, as it would without a route
+    }
+  };
   let last: EcsEvent | undefined;
+  /** The route of `last`, once worked out (judging may need it first). */
+  let lastRoute: number | undefined;
   return {
     wantedIf,
     judge(event) {
       enricher.enrich(event);
       last = event;
+      lastRoute = undefined;
       const forRules = rules.judge(event);
       if (forRules === -1) return -1;
+      // A job takes the event, or some job accepts it and the egress filter drops it (its bit is then set), or a query
+      // failed (-1, as acceptedByAJob says): non-zero exactly when acceptedByAJob is true, at one evaluation.
+      const taken = routable ? (lastRoute = routeOf(event)) !== 0 : acceptedByAJob(event);
       // Only the jobs want it: the engine skips offering it to the rules and applies their touches instead.
-      return acceptedByAJob(event) ? -2 - forRules : forRules;
+      return taken ? -2 - forRules : forRules;
     },
-    route: routable && (() => {
-      try {
-        return routeMask(routable, egress, last!);
-      } catch {
-        return -1; // the engine meets the same failure on the event, as it would without a route
-      }
-    }),
+    route: routable && (() => (lastRoute ??= routeOf(last!))),
   };
 }
