@@ -31,16 +31,15 @@ export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }
   // Most flows go to a few destinations: parse, classify and look up each distinct address or name once.
   const addresses = addressFactsCache(internal, geo);
   const domains = new MemoCache<string | undefined>(registeredDomain);
-  const writtenFrom: Record<string, string[]> = {
-    'network.direction': ['source.ip'],
-    'destination.registered_domain': ['destination.domain', 'dns.question.name'],
-    'dns.question.registered_domain': ['dns.question.name'],
-    'file.directory': ['file.path'],
-  };
+  const writtenFrom: Record<string, string[]> = {};
   for (const f of geoFields) writtenFrom[f] = [f.startsWith('source.') ? 'source.ip' : 'destination.ip'];
+  writtenFrom['network.direction'] = ['source.ip'];
+  writtenFrom['destination.registered_domain'] = ['destination.domain', 'dns.question.name'];
+  writtenFrom['dns.question.registered_domain'] = ['dns.question.name'];
+  writtenFrom['file.directory'] = ['file.path'];
   return {
     writtenFrom,
-    fieldsWritten: [...geoFields, 'network.direction', 'destination.registered_domain', 'dns.question.registered_domain', 'file.directory'],
+    fieldsWritten: Object.keys(writtenFrom),
     fieldsRead: ['source.ip', 'destination.ip', 'source.geo.country_iso_code', 'destination.geo.country_iso_code', 'network.direction', 'destination.domain', 'dns.question.name', 'dns.question.registered_domain', 'destination.registered_domain', 'file.path', 'file.directory'],
     enrich(event: EcsEvent): void {
       // Projected events are flat objects with dotted keys; keep them flat so getField stays a direct hit.
