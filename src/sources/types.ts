@@ -1,6 +1,7 @@
 /** The public shapes of the input side: where an event came from, how to read, what a batch carries. */
 import type { EcsEvent } from '../ecs/index.js';
 import type { DeadLetter } from './dead-letter.js';
+import type { FieldCondition } from '../query/index.js';
 
 /** Where one line came from. `line` is 1-based; `file` is the path as given (`-` for stdin). */
 export interface EventOrigin {
@@ -53,10 +54,7 @@ export interface EventJudge {
 }
 
 /** A condition on one field of a raw line (see EventJudge.wantedIf and query/analysis/necessary-conditions.ts). */
-export interface LineCondition {
-  field: string;
-  values?: string[];
-  caseInsensitive?: boolean;
+export interface LineCondition extends FieldCondition {
   /**
    * Fields from which the judge derives `field` when the line lacks it: when one of them is present the condition
    * may hold (whatever the values).
