@@ -1,12 +1,14 @@
 /**
  * Reads one input file as a sequence of batches in line order: bytes → line blocks → parsed blocks
  * (several in flight at once so worker threads stay busy) → events with exact origins and positions.
+ * With worker threads, a plain file is not read here at all: each thread reads the byte ranges it is given
+ * (line-range.ts). Streams (stdin, gzip) are read here and cut into blocks by the LineChunker.
  */
-import type { EcsEvent } from '../ecs/index.js';
+import { statSync } from 'node:fs';
 import type { DeadLetter } from './dead-letter.js';
 import { LineChunker, type Chunk } from './line-chunker.js';
-import { openInput, streamErrorReason } from './open-input.js';
-import type { BlockParser } from './parser-pool.js';
+import { isGzipPath, openInput, streamErrorReason } from './open-input.js';
+import type { BlockParser, ParsedRange } from './parser-pool.js';
 import { blockEvents, type ParsedBlock } from './parse-lines.js';
 import type { FilePosition, InputFile, ReadBatch, SourceEvent } from './types.js';
 import { UNWANTED_EVENT } from './event-interest-host.js';
@@ -36,6 +38,68 @@ interface FileCursor {
 }
 
 export async function* readFileBatches(file: InputFile, ctx: FileReadContext): AsyncGenerator<ReadBatch> {
+  if (ctx.parser.parseRange && isSeekableFile(file.path)) yield* readRangeBatches(file, ctx, ctx.parser.parseRange);
+  else yield* readStreamBatches(file, ctx);
+}
+
+/** A regular, uncompressed file: one that parser threads can read at any offset. */
+function isSeekableFile(path: string): boolean {
+  if (path === '-' || isGzipPath(path)) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // the stream reports why it cannot be read
+  }
+}
+
+/**
+ * Hands consecutive byte ranges of `blockBytes` to the parser threads (a few ahead) and settles their replies in
+ * order. Ranges past the size the file had when listed are asked for one at a time, so a file that grew is read to
+ * its end and one that shrank costs nothing.
+ */
+async function* readRangeBatches(file: InputFile, ctx: FileReadContext, parseRange: NonNullable<BlockParser['parseRange']>): AsyncGenerator<ReadBatch> {
+  const startOffset = ctx.start?.offset ?? 0;
+  const cursor: FileCursor = { file, line: ctx.start?.line ?? 0, offset: startOffset, contentLines: 0 };
+  const queue: Array<Promise<ParsedRange>> = [];
+  let nextStart = startOffset;
+  const submit = (): void => {
+    const range = { path: file.path, start: nextStart, end: nextStart + ctx.blockBytes, startsLine: nextStart === startOffset };
+    nextStart = range.end;
+    const parsed = parseRange(range);
+    parsed.catch(() => undefined);
+    queue.push(parsed);
+  };
+  const fill = (): void => {
+    while (queue.length === 0 || (queue.length <= ctx.readAhead && nextStart < file.size)) submit();
+  };
+  fill();
+  for (;;) {
+    const read = await queue.shift()!;
+    if (read.readError !== undefined) {
+      // Reported once; the rest of the file is skipped, and the run goes on with the other files.
+      ctx.deadLetter.report('read_error', { file: file.path, line: cursor.line + 1 }, undefined, read.readError);
+      yield { events: [], positions: [position(cursor, true)] };
+      return;
+    }
+    const events: SourceEvent[] = [];
+    for (const segment of read.segments) {
+      if (segment.kind === 'too_long') settleTooLong(segment, cursor, ctx);
+      else settleLines(segment.block, segment.end, cursor, ctx, events);
+    }
+    cursor.offset = read.end;
+    if (read.eof) {
+      // Ranges still out (the file shrank since it was listed) hold nothing of it.
+      queue.length = 0;
+      finishFile(cursor, startOffset, ctx.deadLetter);
+      yield { events, positions: [position(cursor, true)] };
+      return;
+    }
+    fill();
+    yield { events, positions: [position(cursor, false)] };
+  }
+}
+
+async function* readStreamBatches(file: InputFile, ctx: FileReadContext): AsyncGenerator<ReadBatch> {
   const startOffset = ctx.start?.offset ?? 0;
   const cursor: FileCursor = { file, line: ctx.start?.line ?? 0, offset: startOffset, contentLines: 0 };
   const chunker = new LineChunker(startOffset, ctx.maxLineBytes, ctx.blockBytes);
@@ -89,26 +153,37 @@ function position(cursor: FileCursor, done: boolean): ReadBatch['positions'][num
 
 /** Turns one parsed chunk into a batch, numbering its lines and dead-lettering its bad ones in order. */
 async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, done: boolean): Promise<ReadBatch> {
-  const path = cursor.file.path;
   const { chunk } = item;
   if (chunk.kind === 'too_long') {
-    cursor.line += 1;
-    cursor.contentLines += 1;
-    ctx.deadLetter.report('line_too_long', { file: path, line: cursor.line }, chunk.head, `${chunk.length} bytes > ${ctx.maxLineBytes}`);
-    cursor.offset = chunk.end;
+    settleTooLong(chunk, cursor, ctx);
     return { events: [], positions: [position(cursor, done)] };
   }
-  const block = await item.parsed!;
+  const events: SourceEvent[] = [];
+  settleLines(await item.parsed!, chunk.end, cursor, ctx, events);
+  return { events, positions: [position(cursor, done)] };
+}
+
+/** One skipped over-long line: counted as a line, dead-lettered with its first bytes. */
+function settleTooLong(line: { end: number; head: Uint8Array; length: number }, cursor: FileCursor, ctx: FileReadContext): void {
+  cursor.line += 1;
+  cursor.contentLines += 1;
+  const head = Buffer.from(line.head.buffer, line.head.byteOffset, line.head.byteLength);
+  ctx.deadLetter.report('line_too_long', { file: cursor.file.path, line: cursor.line }, head, `${line.length} bytes > ${ctx.maxLineBytes}`);
+  cursor.offset = line.end;
+}
+
+/** Appends a parsed block's events to `events`, numbering its lines and dead-lettering its bad ones in order. */
+function settleLines(block: ParsedBlock, end: number, cursor: FileCursor, ctx: FileReadContext, events: SourceEvent[]): void {
+  const path = cursor.file.path;
   const base = cursor.line;
   for (const bad of block.bad) {
     ctx.deadLetter.report(bad.reason, { file: path, line: base + bad.relLine + 1 }, bad.raw, bad.detail);
   }
   const parsed = blockEvents(block);
   const touch = block.touch;
-  const events: SourceEvent[] = new Array(block.times.length);
   if (!touch) {
     for (let i = 0; i < parsed.length; i++) {
-      events[i] = { event: parsed[i], time: block.times[i], origin: { file: path, line: base + block.relLines[i] + 1 } };
+      events.push({ event: parsed[i], time: block.times[i], origin: { file: path, line: base + block.relLines[i] + 1 } });
     }
   } else {
     // The parsed events are the wanted ones, in order; the others arrive as their time, line and note only.
@@ -122,11 +197,10 @@ async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, 
       else if (verdict < 0) se = { event: parsed[w++], time: block.times[i], origin, sideNote: -2 - verdict };
       else se = { event: UNWANTED_EVENT, time: block.times[i], origin, touch: verdict };
       if (routes && routes[i] >= 0) se.route = routes[i];
-      events[i] = se;
+      events.push(se);
     }
   }
   cursor.line += block.lineCount;
   cursor.contentLines += block.contentLines;
-  cursor.offset = chunk.end;
-  return { events, positions: [position(cursor, done)] };
+  cursor.offset = end;
 }

@@ -1,12 +1,41 @@
-/** Worker-thread entry: parses blocks of lines sent by the parser pool and answers with the parsed block. */
+/**
+ * Worker-thread entry: parses blocks of lines sent by the parser pool, or reads a byte range of a file itself and
+ * parses its lines (see line-range.ts), and answers with the parsed blocks.
+ */
 import { parentPort } from 'node:worker_threads';
-import { parseLines, type ParseConfig } from './parse-lines.js';
+import { parseLines, type ParseConfig, type ParsedBlock } from './parse-lines.js';
 import { loadEventJudge } from './event-interest-host.js';
+import { LineRangeReader, type LineRange } from './line-range.js';
+import type { ParsedRange, ParsedSegment } from './parser-pool.js';
 
-interface ParseRequest {
-  id: number;
-  config: ParseConfig;
-  bytes: Uint8Array;
+type ParseRequest = { id: number; config: ParseConfig } & ({ bytes: Uint8Array } | { range: LineRange });
+
+/** The typed arrays of a parsed block, moved to the engine rather than copied. */
+function movable(block: ParsedBlock, into: ArrayBuffer[]): void {
+  into.push(block.relLines.buffer as ArrayBuffer, block.times.buffer as ArrayBuffer);
+  if (block.touch) into.push(block.touch.buffer as ArrayBuffer);
+  if (block.routes) into.push(block.routes.buffer as ArrayBuffer);
+  if (block.batch) into.push(block.batch.codes.buffer as ArrayBuffer, block.batch.nums.buffer as ArrayBuffer, block.batch.text.buffer as ArrayBuffer);
+}
+
+let reader: LineRangeReader | undefined;
+
+function parseRange(range: LineRange, config: ParseConfig, moved: ArrayBuffer[]): ParsedRange {
+  if (reader?.maxLineBytes !== config.maxLineBytes) reader = new LineRangeReader(config.maxLineBytes);
+  let read;
+  try {
+    read = reader.read(range);
+  } catch (err) {
+    // Reported like a failing stream: the file's lines before this range stand, the rest is skipped.
+    return { segments: [], end: range.start, eof: true, readError: err instanceof Error ? err.message : String(err) };
+  }
+  const segments: ParsedSegment[] = read.segments.map((s) => {
+    if (s.kind === 'too_long') return s;
+    const block = parseLines(s.buf, config); // the window is reused: the block keeps nothing of it
+    movable(block, moved);
+    return { kind: 'lines', start: s.start, end: s.end, block };
+  });
+  return { segments, end: read.end, eof: read.eof };
 }
 
 const port = parentPort;
@@ -15,14 +44,15 @@ if (port) {
     try {
       // The judge is built once per worker (on its first block) from the same content as the engine's.
       if (msg.config.interest) await loadEventJudge(msg.config.interest);
-      const buf = Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength);
-      const block = parseLines(buf, msg.config);
-      // The typed arrays are moved, not copied.
-      const moved = [block.relLines.buffer, block.times.buffer];
-      if (block.touch) moved.push(block.touch.buffer);
-      if (block.routes) moved.push(block.routes.buffer);
-      if (block.batch) moved.push(block.batch.codes.buffer, block.batch.nums.buffer, block.batch.text.buffer);
-      port.postMessage({ id: msg.id, block }, moved as ArrayBuffer[]);
+      const moved: ArrayBuffer[] = [];
+      if ('range' in msg) {
+        const parsed = parseRange(msg.range, msg.config, moved);
+        port.postMessage({ id: msg.id, range: parsed }, moved);
+        return;
+      }
+      const block = parseLines(Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength), msg.config);
+      movable(block, moved);
+      port.postMessage({ id: msg.id, block }, moved);
     } catch (err) {
       port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
     }

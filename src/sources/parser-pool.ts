@@ -7,9 +7,27 @@
 import { Worker } from 'node:worker_threads';
 import { parseLines, type ParseConfig, type ParsedBlock } from './parse-lines.js';
 import { loadEventJudge } from './event-interest-host.js';
+import type { LineRange } from './line-range.js';
 
 export interface BlockParser {
   parse(buf: Buffer): Promise<ParsedBlock>;
+  /** Worker threads only: a thread reads the range's lines itself and parses them (see line-range.ts). */
+  parseRange?(range: LineRange): Promise<ParsedRange>;
+}
+
+/** A parsed block of whole lines, or one skipped over-long line, in file order. */
+export type ParsedSegment =
+  | { kind: 'lines'; start: number; end: number; block: ParsedBlock }
+  | { kind: 'too_long'; start: number; end: number; head: Uint8Array; length: number };
+
+export interface ParsedRange {
+  segments: ParsedSegment[];
+  /** Where the next range's lines begin. */
+  end: number;
+  /** Nothing follows in the file. */
+  eof: boolean;
+  /** The file could not be read (the message); its lines before this range stand. */
+  readError?: string;
 }
 
 export function createBlockParser(config: ParseConfig, workers: number): BlockParser {
@@ -32,7 +50,7 @@ export function createBlockParser(config: ParseConfig, workers: number): BlockPa
     sharedPools.set(workers, pool);
   }
   const usePool = pool;
-  return { parse: (buf) => usePool.submit(config, buf) };
+  return { parse: (buf) => usePool.submit(config, buf), parseRange: (range) => usePool.submitRange(config, range) };
 }
 
 /** Stops the shared worker threads (tests and clean shutdown); the next read starts new ones. */
@@ -46,7 +64,7 @@ const sharedPools = new Map<number, WorkerPool>();
 
 
 interface Pending {
-  resolve(block: ParsedBlock): void;
+  resolve(reply: ParsedBlock | ParsedRange): void;
   reject(err: Error): void;
   /** ParseConfig.sideFields of the request. */
   sideFields: string[] | undefined;
@@ -57,7 +75,7 @@ interface PooledWorker {
   pending: Map<number, Pending>;
 }
 
-type WorkerReply = { id: number; block: ParsedBlock } | { id: number; error: string };
+type WorkerReply = { id: number; block: ParsedBlock } | { id: number; range: ParsedRange } | { id: number; error: string };
 
 /**
  * Works from compiled JS (dist/) and from TypeScript under tsx: the worker file sits next to this module
@@ -95,16 +113,24 @@ class WorkerPool {
   }
 
   submit(config: ParseConfig, buf: Buffer): Promise<ParsedBlock> {
-    if (this.broken || this.stopping) return Promise.reject(new Error('parser workers are not running'));
-    const target = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const id = this.nextId++;
     // Move the bytes instead of cloning them; a Buffer that is a view into a larger (shared) memory is copied first.
     const ownsMemory = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
     const bytes = ownsMemory ? new Uint8Array(buf.buffer, 0, buf.byteLength) : new Uint8Array(buf);
-    return new Promise<ParsedBlock>((resolve, reject) => {
+    return this.send(config, { bytes }, [bytes.buffer as ArrayBuffer]) as Promise<ParsedBlock>;
+  }
+
+  submitRange(config: ParseConfig, range: LineRange): Promise<ParsedRange> {
+    return this.send(config, { range }, []) as Promise<ParsedRange>;
+  }
+
+  private send(config: ParseConfig, work: { bytes: Uint8Array } | { range: LineRange }, moved: ArrayBuffer[]): Promise<ParsedBlock | ParsedRange> {
+    if (this.broken || this.stopping) return Promise.reject(new Error('parser workers are not running'));
+    const target = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise<ParsedBlock | ParsedRange>((resolve, reject) => {
       if (target.pending.size === 0) target.worker.ref(); // keep the process alive while work is out
       target.pending.set(id, { resolve, reject, sideFields: config.sideFields });
-      target.worker.postMessage({ id, config, bytes }, [bytes.buffer as ArrayBuffer]);
+      target.worker.postMessage({ id, config, ...work }, moved);
     });
   }
 
@@ -123,11 +149,15 @@ class WorkerPool {
       waiter.reject(new Error(`parser worker: ${reply.error}`));
       return;
     }
-    const block = reply.block;
-    // The batch becomes events only when its turn comes (blockEvents): blocks read ahead wait as typed arrays,
+    // A batch becomes events only when its turn comes (blockEvents): blocks read ahead wait as typed arrays,
     // which the garbage collector never has to copy, rather than as thousands of objects.
-    if (block.batch) block.sideFields = waiter.sideFields;
-    waiter.resolve(block);
+    if ('range' in reply) {
+      for (const s of reply.range.segments) if (s.kind === 'lines' && s.block.batch) s.block.sideFields = waiter.sideFields;
+      waiter.resolve(reply.range);
+      return;
+    }
+    if (reply.block.batch) reply.block.sideFields = waiter.sideFields;
+    waiter.resolve(reply.block);
   }
 
   private fail(pooled: PooledWorker, err: Error): void {

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getField } from '../../src/ecs/index.js';
-import type { FilePosition } from '../../src/sources/index.js';
-import { collect, ecsLine, tmpDir } from './tmp-files.js';
+import type { FilePosition, SourceEvent } from '../../src/sources/index.js';
+import { collect, ecsLine, tmpDir, type Collected } from './tmp-files.js';
 
 const flows = (n: number, step = 1, offset = 0): string[] =>
   Array.from({ length: n }, (_, i) => ecsLine(offset + i * step, { source: { ip: '10.0.0.1', bytes: i }, destination: { port: 443 }, seq: i }));
@@ -102,11 +102,21 @@ test('worker threads and in-thread parsing give identical event sequences and de
     const inThread = await collect([dir], { ...opts, workers: 0 });
     const threaded = await collect([dir], { ...opts, workers: 2 });
     assert.equal(threaded.events.length, 5001);
-    assert.deepEqual(threaded.events, inThread.events);
-    assert.deepEqual(threaded.batches.map((b) => b.positions), inThread.batches.map((b) => b.positions));
-    assert.deepEqual(threaded.records, inThread.records);
+    // Parser threads read plain files in byte ranges of their own (line-range.ts), so blocks end elsewhere than the
+    // chunker's and files interleave differently (the engine's watermark restores event-time order). Within a file,
+    // events, positions and dead letters are the same.
+    assert.deepEqual(perFile(threaded), perFile(inThread));
   }
 });
+
+function perFile(c: Collected): Record<string, { events: SourceEvent[]; end: unknown; records: Collected['records'] }> {
+  const out: Record<string, { events: SourceEvent[]; end: unknown; records: Collected['records'] }> = {};
+  const of = (file: string) => (out[basename(file)] ??= { events: [], end: undefined, records: [] });
+  for (const e of c.events) of(e.origin.file).events.push(e);
+  for (const b of c.batches) for (const p of b.positions) if (p.done) of(p.path).end = { ...p, path: basename(p.path) };
+  for (const r of c.records) of(r.file).records.push(r);
+  return out;
+}
 
 test('epoch-millisecond timestamps and a custom time field are read', async () => {
   const dir = tmpDir();
