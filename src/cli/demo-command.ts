@@ -35,7 +35,6 @@ export function registerDemo(program: Command): void {
         latencyMs: 5 * 60_000,
         geo: true,
         restart: true,
-        checkpointEvery: 1_000_000,
         progress: true,
       });
       process.stderr.write(formatSummary(summary) + '\n\n');

@@ -1,8 +1,8 @@
 /** `outflow replay <paths…>`: options → engine/replay.ts, then the summary. */
 import type { Command } from 'commander';
-import { replay, type ReplayOptions } from '../engine/replay.js';
+import { DEFAULT_CHECKPOINT_SECONDS, replay, type ReplayOptions } from '../engine/replay.js';
 import { formatSummary } from './format-summary.js';
-import { parseDurationOption } from './parse-duration.js';
+import { parseCountOption, parseDurationOption } from './parse-duration.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -24,7 +24,8 @@ export function registerReplay(program: Command): void {
     .option('--no-geo', 'do not add GeoIP/ASN fields to events that lack them')
     .option('--workers <n>', 'parsing threads (0 parses in the main thread)', (v) => Number(v))
     .option('--restart', 'forget the learned state in --db and start learning again (results and alerts are kept)')
-    .option('--checkpoint-every <events>', 'events between checkpoints', (v) => Number(v), 500_000)
+    .option('--checkpoint-interval <duration>', 'wall-clock time between checkpoints of the learned state (a killed run repeats at most this much work)', `${DEFAULT_CHECKPOINT_SECONDS}s`)
+    .option('--checkpoint-every <events>', 'also checkpoint after this many events', (v) => parseCountOption(v, '--checkpoint-every', 1))
     .option('--quiet', 'no progress line and no summary')
     .option('--json-summary <file>', 'also write the summary as JSON')
     .action(async (paths: string[], o: Record<string, unknown>) => {
@@ -41,7 +42,8 @@ export function registerReplay(program: Command): void {
         geo: o.geo as boolean,
         workers: o.workers as number | undefined,
         restart: Boolean(o.restart),
-        checkpointEvery: o.checkpointEvery as number,
+        checkpointEvery: o.checkpointEvery as number | undefined,
+        checkpointSeconds: parseDurationOption(o.checkpointInterval as string, '--checkpoint-interval') / 1000,
         progress: !o.quiet,
       };
       const summary = await replay(opts);

@@ -18,6 +18,8 @@ import type { Alert } from '../rules/index.js';
 import type { AnomalyResultBatch, JobStats } from '../anomaly/index.js';
 
 export const CHECKPOINT_VERSION = 1;
+/** Wall-clock seconds between checkpoints, unless ReplayOptions.checkpointSeconds says otherwise. */
+export const DEFAULT_CHECKPOINT_SECONDS = 60;
 
 export interface ReplayOptions {
   inputs: string[];
@@ -34,8 +36,13 @@ export interface ReplayOptions {
   workers?: number;
   /** Forget the learned state in the store (results and alerts stay). */
   restart?: boolean;
-  /** Events between checkpoints. */
-  checkpointEvery: number;
+  /** Also checkpoint after this many events (tests use it to checkpoint often). */
+  checkpointEvery?: number;
+  /**
+   * Wall-clock seconds between checkpoints (default DEFAULT_CHECKPOINT_SECONDS); there is always one at the end. Like
+   * Elastic's background persistence of model state, this is time-based: a killed run repeats at most this much work.
+   */
+  checkpointSeconds?: number;
   progress: boolean;
   /** Test hook: stop abruptly (as if killed) after this many events, without a final checkpoint. */
   abortAfterEvents?: number;
@@ -189,6 +196,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     const totalBytes = plan.toRead.reduce((s, f) => s + Math.max(f.size, 0), 0);
     const progress = new ProgressLine(totalBytes);
     let sinceCheckpoint = 0;
+    let lastCheckpointMs = performance.now();
+    const checkpointEvery = opts.checkpointEvery ?? Infinity;
+    const checkpointMs = (opts.checkpointSeconds ?? DEFAULT_CHECKPOINT_SECONDS) * 1000;
     let aborted = false;
     let bytesDone = 0;
     const released: SourceEvent[] = [];
@@ -246,9 +256,10 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       }
       for (const s of inputState.values()) bytesDone += s.done ? Math.max(s.size, 0) : s.offset;
       sinceCheckpoint += batch.events.length;
-      if (sinceCheckpoint >= opts.checkpointEvery) {
+      if (sinceCheckpoint >= checkpointEvery || performance.now() - lastCheckpointMs >= checkpointMs) {
         checkpoint();
         sinceCheckpoint = 0;
+        lastCheckpointMs = performance.now();
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
       }
       if (opts.progress) progress.update(counters.eventsRead, buffer.watermark, bytesDone);
