@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { OutflowError } from '../errors.js';
 import { SqliteStore, type Checkpoint, type ResultDoc, type Store } from '../store/index.js';
 import { NdjsonSink } from '../sinks/index.js';
-import { DeadLetter, readEvents, resolveInputs, type InputFile, type SourceEvent } from '../sources/index.js';
+import { DeadLetter, readEvents, resolveInputs, UNWANTED_EVENT, type EventOrigin, type InputFile, type QuietEvents, type SourceEvent } from '../sources/index.js';
 import { EventTimeBuffer } from './event-time-buffer.js';
 import { DetectionPipeline } from './detection-pipeline.js';
 import { ProgressLine } from './progress.js';
@@ -202,6 +202,59 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     let aborted = false;
     let bytesDone = 0;
     const released: SourceEvent[] = [];
+    const late = (time: number, origin: EventOrigin): void => {
+      counters.eventsLate++;
+      deadLetter.report('late_event', origin, undefined, `event time ${new Date(time).toISOString()} is before the processed watermark ${new Date(buffer.releasedUpTo).toISOString()} (latency ${opts.latencyMs / 1000}s)`);
+    };
+    /** Counts one event read; false when the run is to stop there (the abortAfterEvents test hook). */
+    const counted = (time: number): boolean => {
+      counters.eventsRead++;
+      if (span.first === undefined || time < span.first) span.first = time;
+      if (span.last === undefined || time > span.last) span.last = time;
+      if (opts.abortAfterEvents !== undefined && counters.eventsRead >= opts.abortAfterEvents) aborted = true;
+      return !aborted;
+    };
+    const readOne = (se: SourceEvent): boolean => {
+      // An event with no effect at all (judged unwanted, no rule touched) only moves time: it need not wait in the
+      // buffer to be released in order, since the pipeline's steps up to the next event's time run before that
+      // event either way. The rules' schedules start at the first event released, so until they have, it goes
+      // the usual way; afterwards they only note its time.
+      const timeOnly = se.touch === 0 && (detection.rules === undefined || detection.rules.started);
+      if (timeOnly ? buffer.observe(se.time, se.origin.file) : buffer.push(se, se.origin.file)) {
+        if (timeOnly) detection.rules?.noteTimeOnly(se.time);
+      } else {
+        late(se.time, se.origin);
+      }
+      return counted(se.time);
+    };
+    /**
+     * Quiet events (no one wants them, no rule notes them) arrive as times and lines only. What readOne does with
+     * them does not depend on their order within a batch (lateness is judged against what was released before the
+     * batch, and only their latest time moves the input on), so a block of them is taken at once.
+     */
+    const readQuiet = (quiet: QuietEvents): boolean => {
+      if (detection.rules !== undefined && !detection.rules.started) {
+        for (let i = 0; i < quiet.count; i++) {
+          const se: SourceEvent = { event: UNWANTED_EVENT, time: quiet.times[i], origin: { file: quiet.file, line: quiet.lines[i] }, touch: 0 };
+          if (!readOne(se)) return false;
+        }
+        return true;
+      }
+      const releasedUpTo = buffer.releasedUpTo;
+      let latest = -Infinity;
+      let stop = false;
+      for (let i = 0; i < quiet.count && !stop; i++) {
+        const time = quiet.times[i];
+        if (time < releasedUpTo) late(time, { file: quiet.file, line: quiet.lines[i] });
+        else if (time > latest) latest = time;
+        stop = !counted(time);
+      }
+      if (latest !== -Infinity) {
+        buffer.observe(latest, quiet.file);
+        detection.rules?.noteTimeOnly(latest);
+      }
+      return !stop;
+    };
     readLoop: for await (const batch of readEvents(plan.toRead, {
       timeField: '@timestamp',
       numericFields: detection.numericFields,
@@ -213,6 +266,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       deadLetter,
       // Parser threads judge which events any job or rule wants; the others arrive as time and line only.
       // Content paths as given: worker threads share this process's working directory.
+      quietAsTimes: true,
       interest: eventInterestRef({
         content: opts.content,
         builtin: opts.builtin,
@@ -222,24 +276,10 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       }),
     })) {
       for (const se of batch.events) {
-        counters.eventsRead++;
-        if (span.first === undefined || se.time < span.first) span.first = se.time;
-        if (span.last === undefined || se.time > span.last) span.last = se.time;
-        // An event with no effect at all (judged unwanted, no rule touched) only moves time: it need not wait in the
-        // buffer to be released in order, since the pipeline's steps up to the next event's time run before that
-        // event either way. The rules' schedules start at the first event released, so until they have, it goes
-        // the usual way; afterwards they only note its time.
-        const timeOnly = se.touch === 0 && (detection.rules === undefined || detection.rules.started);
-        if (timeOnly ? buffer.observe(se.time, se.origin.file) : buffer.push(se, se.origin.file)) {
-          if (timeOnly) detection.rules?.noteTimeOnly(se.time);
-        } else {
-          counters.eventsLate++;
-          deadLetter.report('late_event', se.origin, undefined, `event time ${new Date(se.time).toISOString()} is before the processed watermark ${new Date(buffer.releasedUpTo).toISOString()} (latency ${opts.latencyMs / 1000}s)`);
-        }
-        if (opts.abortAfterEvents !== undefined && counters.eventsRead >= opts.abortAfterEvents) {
-          aborted = true;
-          break readLoop;
-        }
+        if (!readOne(se)) break readLoop;
+      }
+      for (const quiet of batch.quiet ?? []) {
+        if (!readQuiet(quiet)) break readLoop;
       }
       released.length = 0;
       buffer.release(false, released);

@@ -25,9 +25,7 @@ const SIDES = ['source', 'destination'] as const;
 
 export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }): Enricher {
   const { geo, internal } = opts;
-  const geoFields = geo
-    ? SIDES.flatMap((s) => [`${s}.geo.country_iso_code`, `${s}.geo.country_name`, `${s}.geo.continent_name`, `${s}.as.number`, `${s}.as.organization.name`])
-    : [];
+  const geoFields = geo ? SIDES.flatMap((s) => Object.values(GEO_FIELDS[s])) : [];
   // Most flows go to a few destinations: parse, classify and look up each distinct address or name once.
   const addresses = addressFactsCache(internal, geo);
   const domains = new MemoCache<string | undefined>(registeredDomain);
@@ -67,14 +65,23 @@ function put(event: EcsEvent, flat: boolean, path: string, value: EcsValue): voi
   else setField(event, path, value);
 }
 
+/** The geo and AS field names of one side, made once (a key built per event would be looked up the slow way). */
+const GEO_FIELDS = Object.fromEntries(
+  SIDES.map((side) => [side, {
+    iso: `${side}.geo.country_iso_code`, country: `${side}.geo.country_name`, continent: `${side}.geo.continent_name`,
+    asn: `${side}.as.number`, asOrg: `${side}.as.organization.name`,
+  }]),
+) as Record<(typeof SIDES)[number], { iso: string; country: string; continent: string; asn: string; asOrg: string }>;
+
 function addGeo(event: EcsEvent, flat: boolean, side: (typeof SIDES)[number], info: GeoInfo): void {
-  if (hasField(event, `${side}.geo.country_iso_code`)) return;
-  if (info.country_iso_code) put(event, flat, `${side}.geo.country_iso_code`, info.country_iso_code);
-  if (info.country_name) put(event, flat, `${side}.geo.country_name`, info.country_name);
-  if (info.continent_name) put(event, flat, `${side}.geo.continent_name`, info.continent_name);
-  if (info.asn !== undefined && !hasField(event, `${side}.as.number`)) {
-    put(event, flat, `${side}.as.number`, info.asn);
-    if (info.as_org) put(event, flat, `${side}.as.organization.name`, info.as_org);
+  const f = GEO_FIELDS[side];
+  if (hasField(event, f.iso)) return;
+  if (info.country_iso_code) put(event, flat, f.iso, info.country_iso_code);
+  if (info.country_name) put(event, flat, f.country, info.country_name);
+  if (info.continent_name) put(event, flat, f.continent, info.continent_name);
+  if (info.asn !== undefined && !hasField(event, f.asn)) {
+    put(event, flat, f.asn, info.asn);
+    if (info.as_org) put(event, flat, f.asOrg, info.as_org);
   }
 }
 

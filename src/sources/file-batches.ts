@@ -10,7 +10,7 @@ import { LineChunker, type Chunk } from './line-chunker.js';
 import { isGzipPath, openInput, streamErrorReason } from './open-input.js';
 import type { BlockParser, ParsedRange } from './parser-pool.js';
 import { blockEvents, type ParsedBlock } from './parse-lines.js';
-import type { FilePosition, InputFile, ReadBatch, SourceEvent } from './types.js';
+import type { FilePosition, InputFile, QuietEvents, ReadBatch, SourceEvent } from './types.js';
 import { UNWANTED_EVENT } from './event-interest-host.js';
 
 export interface FileReadContext {
@@ -21,6 +21,8 @@ export interface FileReadContext {
   /** Blocks submitted ahead of the one being consumed. */
   readAhead: number;
   start: FilePosition | undefined;
+  /** See ReadOptions.quietAsTimes. */
+  quietAsTimes: boolean;
 }
 
 /** A chunk on its way through the parser; the promise is pre-handled so an abandoned read never leaves an unhandled rejection. */
@@ -81,21 +83,23 @@ async function* readRangeBatches(file: InputFile, ctx: FileReadContext, parseRan
       yield { events: [], positions: [position(cursor, true)] };
       return;
     }
-    const events: SourceEvent[] = [];
+    const batch: ReadBatch = { events: [], positions: [] };
     for (const segment of read.segments) {
       if (segment.kind === 'too_long') settleTooLong(segment, cursor, ctx);
-      else settleLines(segment.block, segment.end, cursor, ctx, events);
+      else settleLines(segment.block, segment.end, cursor, ctx, batch);
     }
     cursor.offset = read.end;
     if (read.eof) {
       // Ranges still out (the file shrank since it was listed) hold nothing of it.
       queue.length = 0;
       finishFile(cursor, startOffset, ctx.deadLetter);
-      yield { events, positions: [position(cursor, true)] };
+      batch.positions.push(position(cursor, true));
+      yield batch;
       return;
     }
     fill();
-    yield { events, positions: [position(cursor, false)] };
+    batch.positions.push(position(cursor, false));
+    yield batch;
   }
 }
 
@@ -158,9 +162,10 @@ async function settle(item: InFlight, cursor: FileCursor, ctx: FileReadContext, 
     settleTooLong(chunk, cursor, ctx);
     return { events: [], positions: [position(cursor, done)] };
   }
-  const events: SourceEvent[] = [];
-  settleLines(await item.parsed!, chunk.end, cursor, ctx, events);
-  return { events, positions: [position(cursor, done)] };
+  const batch: ReadBatch = { events: [], positions: [] };
+  settleLines(await item.parsed!, chunk.end, cursor, ctx, batch);
+  batch.positions.push(position(cursor, done));
+  return batch;
 }
 
 /** One skipped over-long line: counted as a line, dead-lettered with its first bytes. */
@@ -172,8 +177,9 @@ function settleTooLong(line: { end: number; head: Uint8Array; length: number }, 
   cursor.offset = line.end;
 }
 
-/** Appends a parsed block's events to `events`, numbering its lines and dead-lettering its bad ones in order. */
-function settleLines(block: ParsedBlock, end: number, cursor: FileCursor, ctx: FileReadContext, events: SourceEvent[]): void {
+/** Appends a parsed block's events to `batch`, numbering its lines and dead-lettering its bad ones in order. */
+function settleLines(block: ParsedBlock, end: number, cursor: FileCursor, ctx: FileReadContext, batch: ReadBatch): void {
+  const events = batch.events;
   const path = cursor.file.path;
   const base = cursor.line;
   for (const bad of block.bad) {
@@ -189,9 +195,16 @@ function settleLines(block: ParsedBlock, end: number, cursor: FileCursor, ctx: F
     // The parsed events are the wanted ones, in order; the others arrive as their time, line and note only.
     let w = 0;
     const routes = block.routes;
+    let quiet: QuietEvents | undefined;
     for (let i = 0; i < touch.length; i++) {
-      const origin = { file: path, line: base + block.relLines[i] + 1 };
       const verdict = touch[i];
+      if (verdict === 0 && ctx.quietAsTimes) {
+        quiet ??= { file: path, count: 0, times: new Float64Array(touch.length - i), lines: new Float64Array(touch.length - i) };
+        quiet.times[quiet.count] = block.times[i];
+        quiet.lines[quiet.count++] = base + block.relLines[i] + 1;
+        continue;
+      }
+      const origin = { file: path, line: base + block.relLines[i] + 1 };
       let se: SourceEvent;
       if (verdict === -1) se = { event: parsed[w++], time: block.times[i], origin };
       else if (verdict < 0) se = { event: parsed[w++], time: block.times[i], origin, sideNote: -2 - verdict };
@@ -199,6 +212,7 @@ function settleLines(block: ParsedBlock, end: number, cursor: FileCursor, ctx: F
       if (routes && routes[i] >= 0) se.route = routes[i];
       events.push(se);
     }
+    if (quiet) (batch.quiet ??= []).push(quiet);
   }
   cursor.line += block.lineCount;
   cursor.contentLines += block.contentLines;

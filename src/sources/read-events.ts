@@ -43,6 +43,7 @@ export async function* readEvents(files: InputFile[], opts: ReadOptions & ReadTu
         // blocks ready (4 × 1 MB per file; 2 left the engine idle about a quarter of the time on a 7-file month).
         readAhead: files.length === 1 ? workers + 1 : 4,
         start: opts.startAt?.get(file.path),
+        quietAsTimes: opts.quietAsTimes === true && opts.interest !== undefined,
       });
       const reader: OpenReader = { batches, next: batches.next() };
       reader.next.catch(() => undefined);
@@ -58,7 +59,7 @@ export async function* readEvents(files: InputFile[], opts: ReadOptions & ReadTu
         const r = results[i];
         if (r.done) continue;
         // A batch without events (only positions or dead letters) holds up nothing: let it out first.
-        const time = r.value.events.length > 0 ? r.value.events[0].time : -Infinity;
+        const time = firstTime(r.value);
         if (!best || time < best.time) best = { reader: open[i], batch: r.value, time };
       }
       for (let i = open.length - 1; i >= 0; i--) if (results[i].done) open.splice(i, 1);
@@ -73,6 +74,13 @@ export async function* readEvents(files: InputFile[], opts: ReadOptions & ReadTu
   } finally {
     await Promise.all(open.map((r) => r.batches.return(undefined).catch(() => undefined)));
   }
+}
+
+/** The time of the batch's first event, quiet or not; -Infinity when it has none. */
+function firstTime(batch: ReadBatch): number {
+  let time = batch.events.length > 0 ? batch.events[0].time : Infinity;
+  for (const q of batch.quiet ?? []) if (q.count > 0 && q.times[0] < time) time = q.times[0];
+  return time === Infinity ? -Infinity : time;
 }
 
 /**
