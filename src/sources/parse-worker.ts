@@ -8,7 +8,10 @@ import { loadEventJudge } from './event-interest-host.js';
 import { LineRangeReader, type LineRange } from './line-range.js';
 import type { ParsedRange, ParsedSegment } from './parser-pool.js';
 
-type ParseRequest = { id: number; config: ParseConfig } & ({ bytes: Uint8Array } | { range: LineRange });
+/** `config` comes with a worker's first request and whenever it changes; it holds for the requests after it. */
+type ParseRequest = { id: number; config?: ParseConfig } & ({ bytes: Uint8Array } | { range: LineRange });
+
+let current: ParseConfig | undefined;
 
 /** The typed arrays of a parsed block, moved to the engine rather than copied. */
 function movable(block: ParsedBlock, into: ArrayBuffer[]): void {
@@ -42,15 +45,18 @@ const port = parentPort;
 if (port) {
   port.on('message', async (msg: ParseRequest) => {
     try {
+      if (msg.config) current = msg.config;
+      const config = current;
+      if (!config) throw new Error('no parse config was sent');
       // The judge is built once per worker (on its first block) from the same content as the engine's.
-      if (msg.config.interest) await loadEventJudge(msg.config.interest);
+      if (config.interest) await loadEventJudge(config.interest);
       const moved: ArrayBuffer[] = [];
       if ('range' in msg) {
-        const parsed = parseRange(msg.range, msg.config, moved);
+        const parsed = parseRange(msg.range, config, moved);
         port.postMessage({ id: msg.id, range: parsed }, moved);
         return;
       }
-      const block = parseLines(Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength), msg.config);
+      const block = parseLines(Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength), config);
       movable(block, moved);
       port.postMessage({ id: msg.id, block }, moved);
     } catch (err) {

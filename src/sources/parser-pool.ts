@@ -73,6 +73,8 @@ interface Pending {
 interface PooledWorker {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** The config this worker was last sent: it is sent again only when a request's differs (it is cloned per send). */
+  config?: ParseConfig;
 }
 
 type WorkerReply = { id: number; block: ParsedBlock } | { id: number; range: ParsedRange } | { id: number; error: string };
@@ -130,7 +132,9 @@ class WorkerPool {
     return new Promise<ParsedBlock | ParsedRange>((resolve, reject) => {
       if (target.pending.size === 0) target.worker.ref(); // keep the process alive while work is out
       target.pending.set(id, { resolve, reject, sideFields: config.sideFields });
-      target.worker.postMessage({ id, config, ...work }, moved);
+      const fresh = target.config !== config;
+      target.config = config;
+      target.worker.postMessage({ id, config: fresh ? config : undefined, ...work }, moved);
     });
   }
 
@@ -161,6 +165,7 @@ class WorkerPool {
   }
 
   private fail(pooled: PooledWorker, err: Error): void {
+    pooled.config = undefined;
     this.broken = true; // the next read starts a fresh pool
     this.rejectAll(pooled, err);
   }
