@@ -4,7 +4,7 @@
  * works this out for the events it lets through (SourceEvent.route, a bit per job) and the engine does it itself
  * for the others, both with this function, so the two cannot disagree.
  */
-import { getField, type EcsEvent } from '../ecs/index.js';
+import { fieldReader, type EcsEvent } from '../ecs/index.js';
 import type { EgressFilter } from '../enrich/index.js';
 
 /** Jobs a route can name: bits 0–29 of a non-negative int32; bit 30 says the egress filter dropped the event. */
@@ -43,8 +43,10 @@ export function routeMask(jobs: readonly RoutableJob[], egress: EgressFilter | u
   return dropped ? mask | EGRESS_DROPPED : mask;
 }
 
+const readCategory = fieldReader('event.category');
+
 function isNetworkEvent(event: EcsEvent): boolean {
-  const category = getField(event, 'event.category');
+  const category = readCategory(event);
   // `getValues(…).includes('network')` without the array: only a scalar or an array element can equal it.
   return category === 'network' || (Array.isArray(category) && category.includes('network'));
 }

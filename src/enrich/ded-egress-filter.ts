@@ -3,7 +3,7 @@
  * internal source → public destination, bytes actually sent, not inbound/internal by the log's own
  * direction, not macOS hosts (host.os.type macos, or host.os.family macos/darwin), not Elastic's own agents. Each dropped event is counted under its reason.
  */
-import { getNumber, getString, getValues, type EcsEvent } from '../ecs/index.js';
+import { fieldReader, numberOf, stringOf, valuesOf, type EcsEvent } from '../ecs/index.js';
 import type { InternalNetworks } from './internal-networks.js';
 import { addressFactsCache } from './address-facts.js';
 
@@ -59,23 +59,28 @@ export function createDedEgressFilter(internal: InternalNetworks): EgressFilter 
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
     return false;
   };
+  const read = {
+    category: fieldReader('event.category'), source: fieldReader('source.ip'), destination: fieldReader('destination.ip'),
+    direction: fieldReader('network.direction'), bytes: fieldReader('source.bytes'), osType: fieldReader('host.os.type'),
+    osFamily: fieldReader('host.os.family'), process: fieldReader('process.name'),
+  };
   return {
     fieldsRead: ['event.category', 'source.ip', 'destination.ip', 'network.direction', 'source.bytes', 'host.os.type', 'host.os.family', 'process.name'],
     dropped: () => Object.fromEntries(counts),
     accepts(event: EcsEvent): boolean {
-      if (!getValues(event, 'event.category').includes('network')) return drop('not_network');
-      const src = getString(event, 'source.ip');
+      if (!valuesOf(read.category(event)).includes('network')) return drop('not_network');
+      const src = stringOf(read.source(event));
       if (src === undefined || !addresses.get(src).internal) return drop('source_not_internal');
-      const dst = getString(event, 'destination.ip');
+      const dst = stringOf(read.destination(event));
       if (dst === undefined || !addresses.get(dst).public) return drop('destination_not_public');
-      const direction = getString(event, 'network.direction')?.toLowerCase();
+      const direction = stringOf(read.direction(event))?.toLowerCase();
       if (direction !== undefined && NOT_EGRESS_DIRECTIONS.has(direction)) return drop('not_egress_direction');
-      const bytes = getNumber(event, 'source.bytes');
+      const bytes = numberOf(read.bytes(event));
       if (bytes === undefined || Number.isNaN(bytes) || bytes === 0) return drop('no_source_bytes');
-      const osType = getString(event, 'host.os.type')?.toLowerCase();
-      const osFamily = getString(event, 'host.os.family')?.toLowerCase();
+      const osType = stringOf(read.osType(event))?.toLowerCase();
+      const osFamily = stringOf(read.osFamily(event))?.toLowerCase();
       if (osType === 'macos' || osFamily === 'macos' || osFamily === 'darwin') return drop('macos_host');
-      const proc = getString(event, 'process.name');
+      const proc = stringOf(read.process(event));
       if (proc !== undefined && isAgentProcess(proc)) return drop('agent_process');
       return true;
     },

@@ -3,7 +3,7 @@
  * `network.direction`, `destination.registered_domain` (and `dns.question.registered_domain`), `file.directory`.
  * Never overwrites a field the event already has.
  */
-import { getString, hasField, setField, type EcsEvent, type EcsValue } from '../ecs/index.js';
+import { fieldPresence, fieldReader, setField, stringOf, type EcsEvent, type EcsValue } from '../ecs/index.js';
 import type { GeoInfo, GeoIp } from './geo-ip.js';
 import type { InternalNetworks } from './internal-networks.js';
 import { addressFactsCache } from './address-facts.js';
@@ -42,20 +42,20 @@ export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }
     enrich(event: EcsEvent): void {
       // Projected events are flat objects with dotted keys; keep them flat so getField stays a direct hit.
       const flat = 'source.ip' in event || 'destination.ip' in event || hasDottedKey(event);
-      const sourceIp = getString(event, 'source.ip');
-      const destinationIp = getString(event, 'destination.ip');
+      const sourceIp = stringOf(READ.sourceIp(event));
+      const destinationIp = stringOf(READ.destinationIp(event));
       const source = sourceIp === undefined ? undefined : addresses.get(sourceIp);
       const destination = destinationIp === undefined ? undefined : addresses.get(destinationIp);
       // The cheap facts are checked before `hasField` (a scan of a flat event's keys); both are side-effect free.
       if (source?.geo) addGeo(event, flat, 'source', source.geo);
       if (destination?.geo) addGeo(event, flat, 'destination', destination.geo);
-      if (source?.isIp && destination?.isIp && !hasField(event, 'network.direction')) {
+      if (source?.isIp && destination?.isIp && !HAS.direction(event)) {
         put(event, flat, 'network.direction', networkDirection(source.internal, destination.internal));
       }
       addRegisteredDomains(event, flat, domains);
-      const path = getString(event, 'file.path');
+      const path = stringOf(READ.filePath(event));
       const dir = path === undefined ? undefined : fileDirectory(path);
-      if (dir !== undefined && !hasField(event, 'file.directory')) put(event, flat, 'file.directory', dir);
+      if (dir !== undefined && !HAS.fileDirectory(event)) put(event, flat, 'file.directory', dir);
     },
   };
 }
@@ -72,28 +72,42 @@ const GEO_FIELDS = Object.fromEntries(
     asn: `${side}.as.number`, asOrg: `${side}.as.organization.name`,
   }]),
 ) as Record<(typeof SIDES)[number], { iso: string; country: string; continent: string; asn: string; asOrg: string }>;
+const GEO_PRESENCE = Object.fromEntries(
+  SIDES.map((side) => [side, { iso: fieldPresence(GEO_FIELDS[side].iso), asn: fieldPresence(GEO_FIELDS[side].asn) }]),
+) as Record<(typeof SIDES)[number], { iso: (e: EcsEvent) => boolean; asn: (e: EcsEvent) => boolean }>;
+
+/** What enrichment reads and checks on every event (see fieldReader). */
+const READ = {
+  sourceIp: fieldReader('source.ip'), destinationIp: fieldReader('destination.ip'), filePath: fieldReader('file.path'),
+  question: fieldReader('dns.question.name'), destinationDomain: fieldReader('destination.domain'),
+};
+const HAS = {
+  direction: fieldPresence('network.direction'), fileDirectory: fieldPresence('file.directory'),
+  questionDomain: fieldPresence('dns.question.registered_domain'), destinationDomain: fieldPresence('destination.registered_domain'),
+};
 
 function addGeo(event: EcsEvent, flat: boolean, side: (typeof SIDES)[number], info: GeoInfo): void {
   const f = GEO_FIELDS[side];
-  if (hasField(event, f.iso)) return;
+  const has = GEO_PRESENCE[side];
+  if (has.iso(event)) return;
   if (info.country_iso_code) put(event, flat, f.iso, info.country_iso_code);
   if (info.country_name) put(event, flat, f.country, info.country_name);
   if (info.continent_name) put(event, flat, f.continent, info.continent_name);
-  if (info.asn !== undefined && !hasField(event, f.asn)) {
+  if (info.asn !== undefined && !has.asn(event)) {
     put(event, flat, f.asn, info.asn);
     if (info.as_org) put(event, flat, f.asOrg, info.as_org);
   }
 }
 
 function addRegisteredDomains(event: EcsEvent, flat: boolean, domains: MemoCache<string | undefined>): void {
-  const question = getString(event, 'dns.question.name');
+  const question = stringOf(READ.question(event));
   if (question !== undefined) {
     const rd = domains.get(question);
-    if (rd && !hasField(event, 'dns.question.registered_domain')) put(event, flat, 'dns.question.registered_domain', rd);
+    if (rd && !HAS.questionDomain(event)) put(event, flat, 'dns.question.registered_domain', rd);
   }
-  const name = getString(event, 'destination.domain') ?? question;
+  const name = stringOf(READ.destinationDomain(event)) ?? question;
   const rd = name === undefined ? undefined : domains.get(name);
-  if (rd && !hasField(event, 'destination.registered_domain')) put(event, flat, 'destination.registered_domain', rd);
+  if (rd && !HAS.destinationDomain(event)) put(event, flat, 'destination.registered_domain', rd);
 }
 
 function hasDottedKey(event: EcsEvent): boolean {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getField, getNumber, getString, getValues, hasField, setField, parseTimestamp, type EcsEvent } from '../../src/ecs/index.js';
+import { fieldPresence, fieldReader, getField, getNumber, getString, getValues, hasField, setField, parseTimestamp, type EcsEvent } from '../../src/ecs/index.js';
 
 test('getField reads nested, dotted and mixed documents alike', () => {
   const nested: EcsEvent = { source: { ip: '10.0.0.1', geo: { country_iso_code: 'US' } } };
@@ -50,4 +50,30 @@ test('an object field exists in a flat event when a leaf below it does', () => {
   assert.equal(hasField({ 'destination.port': 443 }, 'destination'), true);
   assert.equal(hasField({ 'destination.port': null }, 'destination'), false);
   assert.equal(hasField({ 'destinationx.port': 1 }, 'destination'), false);
+});
+
+test('a compiled field reader and presence test agree with getField and hasField on every shape of event', () => {
+  const events: EcsEvent[] = [
+    {},
+    { 'source.ip': '10.0.0.1', 'source.bytes': 5, 'destination.ip': undefined, 'destination.port': 443 },
+    { source: { ip: '10.0.0.2', geo: { country_iso_code: 'SE' } }, destination: null as unknown as EcsEvent },
+    { source: { 'geo.country_iso_code': 'NO', ip: ['10.0.0.3', null] }, 'source.geo': { city_name: 'Oslo' } },
+    { process: [{ args: ['a', 'b'] }, { args: 'c' }, { name: 'x' }], 'process.name': null as unknown as EcsEvent },
+    { 'dns.question': { name: 'a.example' }, dns: { question: { type: 'A' } } },
+    { event: { category: ['network', null] }, 'event.category': undefined, __proto__: { inherited: 1 } } as unknown as EcsEvent,
+    { 'a.b.c': 1, a: { 'b.c': 2, b: { c: 3 } } },
+    { destination: { ip: null }, 'destination.ip.extra': 7 } as unknown as EcsEvent,
+  ];
+  const paths = ['source.ip', 'source.bytes', 'source', 'source.geo', 'source.geo.country_iso_code', 'source.geo.city_name',
+    'destination', 'destination.ip', 'destination.port', 'process.args', 'process.name', 'process', 'dns.question.name',
+    'dns.question', 'event.category', 'a.b.c', 'a.b', 'nothing', 'inherited', 'destination.ip.extra'];
+  for (const path of paths) {
+    const read = fieldReader(path);
+    const present = fieldPresence(path);
+    for (const [k, event] of events.entries()) {
+      assert.deepEqual(read(event), getField(event, path), `${path} of event ${k}`);
+      assert.equal(present(event), hasField(event, path), `${path} exists in event ${k}`);
+    }
+    assert.equal(fieldReader(path), read, 'readers are shared per path');
+  }
 });

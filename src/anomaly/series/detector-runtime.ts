@@ -3,7 +3,7 @@
  * §1.2, the feature input, the influencer tally), and on bucket close hands the bucket to the right scorer
  * (individual, population or rare). Owns the detector's learned state.
  */
-import { getNumber, getString, getValues, getField } from '../../ecs/index.js';
+import { fieldReader, numberOf, stringOf, valuesOf, type FieldReader } from '../../ecs/index.js';
 import type { EcsEvent } from '../../ecs/index.js';
 import type { DetectorDefinition } from '../config/job-definition.js';
 import { addDistinct, addNumber, familyBehaviour, timeInPeriod, type FamilyBehaviour } from '../detectors/index.js';
@@ -48,10 +48,14 @@ export class DetectorRuntime implements DetectorView {
   readonly behaviour: FamilyBehaviour;
   state: DetectorModelState = emptyModelState();
   private open = new Map<number, DetectorBucket>();
+  /** Readers of the fields the detector splits on and reads (see fieldReader). */
+  private readonly read: { partition?: FieldReader; by?: FieldReader; over?: FieldReader; field?: FieldReader };
 
   /** `influencerFields`: the job's influencers, tallied per series (§3.5). */
   constructor(readonly def: DetectorDefinition, readonly bucketSpanMs: number, private readonly influencerFields: readonly string[] = []) {
     this.behaviour = familyBehaviour(def.family);
+    const reader = (f: string | undefined) => (f ? fieldReader(f) : undefined);
+    this.read = { partition: reader(def.partitionFieldName), by: reader(def.byFieldName), over: reader(def.overFieldName), field: reader(def.fieldName) };
   }
 
   private individualBytes(v: IndividualSeries): number {
@@ -71,16 +75,17 @@ export class DetectorRuntime implements DetectorView {
 
   private splitValues(event: EcsEvent): SplitValues | undefined {
     const d = this.def;
-    const partition = d.partitionFieldName ? (getString(event, d.partitionFieldName) ?? '') : '';
+    const read = this.read;
+    const partition = read.partition ? (stringOf(read.partition(event)) ?? '') : '';
     let by: string | null = null;
     let over: string | null = null;
-    if (d.byFieldName) {
-      const v = getString(event, d.byFieldName);
+    if (read.by) {
+      const v = stringOf(read.by(event));
       if (v === undefined && !d.useNull) return undefined;
       by = v ?? '';
     }
-    if (d.overFieldName) {
-      const v = getString(event, d.overFieldName);
+    if (read.over) {
+      const v = stringOf(read.over(event));
       if (v === undefined && !d.useNull) return undefined;
       over = v ?? '';
     }
@@ -97,16 +102,17 @@ export class DetectorRuntime implements DetectorView {
       case 'time':
         return { kind: 'number', value: timeInPeriod(timeMs, b.periodSeconds ?? 86_400), keepValues: false };
       case 'number': {
-        const x = getNumber(event, field!);
+        const raw = this.read.field!(event);
+        const x = numberOf(raw);
         if (x === undefined) return undefined;
         if (Number.isNaN(x)) {
-          onBad(field!, getField(event, field!));
+          onBad(field!, raw);
           return undefined;
         }
         return { kind: 'number', value: x, keepValues: b.keepValues };
       }
       case 'string': {
-        const values = getValues(event, field!);
+        const values = valuesOf(this.read.field!(event));
         if (values.length === 0) return undefined;
         return { kind: 'string', values: values.map(String) };
       }

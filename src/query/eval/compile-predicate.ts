@@ -2,7 +2,7 @@
  * Compiles a predicate AST once into a closure `(event) => boolean`. All constant work (lower-casing,
  * wildcard → RegExp, CIDR parsing, date bounds) happens here, none per event; nothing is stored on nodes.
  */
-import { getField, hasField, type EcsEvent } from '../../ecs/index.js';
+import { fieldPresence, fieldReader, getField, type EcsEvent } from '../../ecs/index.js';
 import { OutflowError } from '../../errors.js';
 import type { QueryNode } from '../ast.js';
 import { compileCompare, compileExpr, compileInList, compileStringMatch } from './expressions.js';
@@ -22,7 +22,8 @@ const never: Predicate = () => false;
 
 /** A predicate on the scalar values of one field: true when any value passes. */
 function onField(field: string, test: (v: FieldScalar) => boolean): Predicate {
-  return (event) => someScalar(getField(event, field), test);
+  const read = fieldReader(field);
+  return (event) => someScalar(read(event), test);
 }
 
 function onStrings(field: string, test: (s: string) => boolean): Predicate {
@@ -63,7 +64,7 @@ export function compilePredicate(node: QueryNode): Predicate {
     }
     case 'term': return onField(node.field, compileEquals(node.value, node.caseInsensitive));
     case 'terms': return onField(node.field, compileTerms(node));
-    case 'exists': { const field = node.field; return (e) => hasField(e, field); }
+    case 'exists': return fieldPresence(node.field);
     case 'range': return onField(node.field, compileRange(node));
     case 'match': return onField(node.field, compileMatch(node.query, node.operator));
     case 'match_phrase': return onField(node.field, compileMatchPhrase(node.phrase));

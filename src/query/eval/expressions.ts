@@ -1,5 +1,5 @@
 /** EQL value expressions (fields, literals, arithmetic, function calls) and the conditions built on them. */
-import { getField, type EcsEvent } from '../../ecs/index.js';
+import { fieldReader, type EcsEvent } from '../../ecs/index.js';
 import type { CompareNode, CompareOp, Expr, InListNode, StringMatchNode } from '../ast.js';
 import { eqlWildcardToPattern } from '../text/wildcard-escape.js';
 import { EQL_FUNCTIONS, type ValueFn } from './eql-functions.js';
@@ -12,7 +12,7 @@ export function compileExpr(expr: Expr): ValueFn {
   switch (expr.type) {
     case 'field': {
       const field = expr.field;
-      return (event) => getField(event, field);
+      return fieldReader(field);
     }
     case 'literal': {
       const value = expr.value;

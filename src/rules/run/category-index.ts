@@ -7,7 +7,7 @@
  * which can only offer more events than needed, never fewer.
  */
 import type { EcsEvent } from '../../ecs/index.js';
-import { getField } from '../../ecs/index.js';
+import { fieldReader, type FieldReader } from '../../ecs/index.js';
 import { requiredValues, type QueryNode } from '../../query/index.js';
 import type { LoadedRule } from '../types.js';
 
@@ -76,16 +76,17 @@ export function requiredTerm(rule: LoadedRule): RequiredTerm | undefined {
 
 export class CategoryIndex<T> {
   private readonly always: T[] = [];
-  /** field → lower-cased value → items */
-  private readonly byField = new Map<string, Map<string, T[]>>();
+  /** field → its reader and lower-cased value → items */
+  private readonly byField = new Map<string, { read: FieldReader; byValue: Map<string, T[]> }>();
 
   add(item: T, required: RequiredTerm | undefined): void {
     if (!required) {
       this.always.push(item);
       return;
     }
-    let byValue = this.byField.get(required.field);
-    if (!byValue) this.byField.set(required.field, (byValue = new Map()));
+    let indexed = this.byField.get(required.field);
+    if (!indexed) this.byField.set(required.field, (indexed = { read: fieldReader(required.field), byValue: new Map() }));
+    const byValue = indexed.byValue;
     for (const v of new Set(required.values.map((x) => x.toLowerCase()))) {
       const list = byValue.get(v) ?? [];
       list.push(item);
@@ -97,9 +98,9 @@ export class CategoryIndex<T> {
   forEvent(event: EcsEvent, visit: (item: T) => void): void {
     for (const item of this.always) visit(item);
     const walk: IndexWalk<T> = { visit, seen: undefined, firstList: undefined };
-    for (const [field, byValue] of this.byField) {
+    for (const { read, byValue } of this.byField.values()) {
       // The scalar values `getValues` would list, read in place: this runs for every event and every indexed field.
-      const value = getField(event, field);
+      const value = read(event);
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) {
         for (const v of value) if (v !== null && typeof v !== 'object') offerList(walk, byValue.get(String(v).toLowerCase()));
