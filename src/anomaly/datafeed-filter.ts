@@ -2,7 +2,7 @@
  * Which events a job reads: the datafeed query AND the module query (Kibana applies both), evaluated on the event
  * plus the datafeed's runtime fields. `_tier` terms (data tiers) simply never match: events have no tier.
  */
-import type { EcsEvent } from '../ecs/index.js';
+import { declareAddedFlatKeys, type EcsEvent } from '../ecs/index.js';
 import { compileEsDsl, compilePredicate, necessaryConditions, referencedFields, type FieldCondition } from '../query/index.js';
 import type { JobDefinition } from './config/job-definition.js';
 import { derivationByBuiltin, type RuntimeFieldDerivation } from './config/runtime-fields.js';
@@ -65,6 +65,8 @@ export function buildEventView(def: JobDefinition): EventView {
     return [r.name, d];
   });
   const runtimeNames = runtime.map(([n]) => n);
+  // Views of projected events get these keys added (see ecs/flat-projection.ts).
+  declareAddedFlatKeys(runtimeNames);
   // One event is usually checked (accepts) and then ingested: derive its runtime fields once.
   let lastEvent: EcsEvent | undefined;
   let lastView: EcsEvent | undefined;

@@ -1,5 +1,6 @@
 /** Dotted-path field access over ECS events that may be nested, flattened, or both. */
 import type { EcsEvent, EcsValue } from './event.js';
+import { FLAT_PROJECTION, type FlatProjection } from './flat-projection.js';
 
 const pathCache = new Map<string, string[]>();
 function splitPath(path: string): string[] {
@@ -176,11 +177,17 @@ export function hasField(event: EcsEvent, path: string): boolean {
 }
 
 function hasFlatChild(event: EcsEvent, prefix: string): boolean {
-  for (const key in event) {
-    if (key.startsWith(prefix)) {
-      const v = event[key];
-      if (v !== undefined && v !== null && !(Array.isArray(v) && v.every((x) => x === null))) return true;
-    }
+  const projection = (event as { [FLAT_PROJECTION]?: FlatProjection })[FLAT_PROJECTION];
+  if (projection !== undefined) {
+    // Only the keys that can be below the prefix (see flat-projection.ts), instead of every key of the event.
+    for (const key of projection.keysBelow(prefix)) if (isPresentValue(event[key])) return true;
+    return false;
   }
+  for (const key in event) if (key.startsWith(prefix) && isPresentValue(event[key])) return true;
   return false;
+}
+
+/** A value `exists` counts: not undefined, not null, not an array of only nulls. */
+function isPresentValue(v: EcsValue | undefined): boolean {
+  return v !== undefined && v !== null && !(Array.isArray(v) && v.every((x) => x === null));
 }

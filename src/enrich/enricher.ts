@@ -3,7 +3,7 @@
  * `network.direction`, `destination.registered_domain` (and `dns.question.registered_domain`), `file.directory`.
  * Never overwrites a field the event already has.
  */
-import { fieldPresence, fieldReader, setField, stringOf, type EcsEvent, type EcsValue } from '../ecs/index.js';
+import { declareAddedFlatKeys, fieldPresence, fieldReader, setField, stringOf, type EcsEvent, type EcsValue } from '../ecs/index.js';
 import type { GeoInfo, GeoIp } from './geo-ip.js';
 import type { InternalNetworks } from './internal-networks.js';
 import { addressFactsCache } from './address-facts.js';
@@ -35,6 +35,8 @@ export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }
   writtenFrom['destination.registered_domain'] = ['destination.domain', 'dns.question.name'];
   writtenFrom['dns.question.registered_domain'] = ['dns.question.name'];
   writtenFrom['file.directory'] = ['file.path'];
+  // Projected events get these keys added (see ecs/flat-projection.ts).
+  declareAddedFlatKeys(Object.keys(writtenFrom));
   return {
     writtenFrom,
     fieldsWritten: Object.keys(writtenFrom),

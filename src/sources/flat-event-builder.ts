@@ -4,8 +4,9 @@
  * one by one would go through V8's slow generic property store, and one shape for all events keeps the code that reads
  * them monomorphic. `getField` relies on this: a kept field that is absent is an own property holding `undefined`,
  * so a miss is answered without walking nested objects. JSON.stringify leaves the undefined fields out.
+ * Each event also carries its FlatProjection (ecs/flat-projection.ts), so that `exists` need not scan its keys.
  */
-import type { EcsEvent, EcsValue } from '../ecs/index.js';
+import { FLAT_PROJECTION, FlatProjection, type EcsEvent, type EcsValue } from '../ecs/index.js';
 
 type MakeEvent = (values: ArrayLike<EcsValue | undefined>) => EcsEvent;
 
@@ -25,7 +26,8 @@ export class FlatEventBuilder {
   private static compile(fields: readonly string[]): MakeEvent {
     const members = fields.map((f, k) => `${JSON.stringify(f)}: v[${k}]`);
     // The field names are JSON-quoted, so no input can change the code compiled here.
-    return new Function('v', `return { ${members.join(', ')} };`) as MakeEvent;
+    const make = new Function('mark', 'projection', `return (v) => { const e = { ${members.join(', ')} }; e[mark] = projection; return e; };`);
+    return make(FLAT_PROJECTION, new FlatProjection(fields)) as MakeEvent;
   }
 
   private buildByKeys(values: ArrayLike<EcsValue | undefined>): EcsEvent {
