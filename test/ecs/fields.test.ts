@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldPresence, fieldReader, getField, getNumber, getString, getValues, hasField, setField, parseTimestamp, type EcsEvent } from '../../src/ecs/index.js';
+import { fieldPresence, fieldReader, getField, getNumber, getString, getValues, hasField, setField, parseTimestamp, type EcsEvent, type EcsValue } from '../../src/ecs/index.js';
 
 test('getField reads nested, dotted and mixed documents alike', () => {
   const nested: EcsEvent = { source: { ip: '10.0.0.1', geo: { country_iso_code: 'US' } } };
@@ -56,9 +56,9 @@ test('a compiled field reader and presence test agree with getField and hasField
   const events: EcsEvent[] = [
     {},
     { 'source.ip': '10.0.0.1', 'source.bytes': 5, 'destination.ip': undefined, 'destination.port': 443 },
-    { source: { ip: '10.0.0.2', geo: { country_iso_code: 'SE' } }, destination: null as unknown as EcsEvent },
+    { source: { ip: '10.0.0.2', geo: { country_iso_code: 'SE' } }, destination: null as unknown as EcsValue },
     { source: { 'geo.country_iso_code': 'NO', ip: ['10.0.0.3', null] }, 'source.geo': { city_name: 'Oslo' } },
-    { process: [{ args: ['a', 'b'] }, { args: 'c' }, { name: 'x' }], 'process.name': null as unknown as EcsEvent },
+    { process: [{ args: ['a', 'b'] }, { args: 'c' }, { name: 'x' }], 'process.name': null as unknown as EcsValue },
     { 'dns.question': { name: 'a.example' }, dns: { question: { type: 'A' } } },
     { event: { category: ['network', null] }, 'event.category': undefined, __proto__: { inherited: 1 } } as unknown as EcsEvent,
     { 'a.b.c': 1, a: { 'b.c': 2, b: { c: 3 } } },
