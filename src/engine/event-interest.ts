@@ -96,6 +96,8 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
   let lastRoute: number | undefined;
   return {
     wantedIf,
+    // Routing reads `event.category` (job-route.ts) besides the jobs' queries and the egress filter.
+    fieldsRead: [...new Set([...fields, ...enricher.fieldsRead, ...egress.fieldsRead, 'event.category'])],
     judge(event) {
       enricher.enrich(event);
       last = event;

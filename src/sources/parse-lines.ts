@@ -125,8 +125,9 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
           start = next;
           continue;
         }
-        // The judge needs the event as an object; the batch writer copies the extracted values directly.
-        const built = judge || !writer ? eventOf(selected!) : undefined;
+        // The judge needs the event as an object; the batch writer copies the extracted values directly, so the
+        // judge's event need only hold what the judge reads.
+        const built = judge && writer ? judgedEventOf(selected!, judge) : judge || !writer ? eventOf(selected!) : undefined;
         const verdict = judge ? judgeEvent(judge, built!, writer !== undefined) : WANTED;
         if (judge) touch.push(verdict);
         if (routes) routes.push(verdict < 0 ? judge!.route!() : -1);
@@ -270,6 +271,36 @@ function eventTimeOf(value: EcsValue): number | undefined {
     if (!Number.isNaN(ms)) return ms;
   }
   return parseTimestamp(value);
+}
+
+/** The kept slots an event needs to be judged (EventJudge.fieldsRead), and the builder of such events. */
+interface JudgedProjection {
+  slots: number[];
+  values: Array<EcsValue | undefined>;
+  builder: FlatEventBuilder;
+}
+const judgedProjections = new WeakMap<Selection, JudgedProjection | null>();
+
+/** The event the judge sees when it is not delivered: the kept fields at, below or above those the judge reads. */
+function judgedEventOf(sel: Selection, judge: EventJudge): EcsEvent {
+  let projection = judgedProjections.get(sel);
+  if (projection === undefined) {
+    const read = judge.fieldsRead;
+    const kept = sel.extractor.wanted.slice(0, sel.values.length);
+    const related = (k: string) => read!.some((f) => k === f || k.startsWith(f + '.') || f.startsWith(k + '.'));
+    const slots = read && !read.some((f) => f.includes('*')) ? kept.flatMap((k, slot) => (related(k) ? [slot] : [])) : undefined;
+    projection = slots && slots.length < kept.length
+      ? { slots, values: new Array<EcsValue | undefined>(slots.length), builder: flatEventBuilderFor(slots.map((s) => kept[s]!)) }
+      : null;
+    judgedProjections.set(sel, projection);
+  }
+  if (projection === null) return eventOf(sel);
+  const { slots, values } = projection;
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k]!;
+    values[k] = sel.dropped[slot] === 1 ? undefined : sel.extractor.value(slot);
+  }
+  return projection.builder.build(values);
 }
 
 /** The flat projected event of the extractor's last scan. */

@@ -51,6 +51,12 @@ export interface EventJudge {
    * unwanted with note 0 — the judge would say so too — and is set aside before an event is made of it.
    */
   wantedIf?: LineCondition[][];
+  /**
+   * Optional: every field the judge reads (its tests, enrichment and routing). An event holding only the kept fields
+   * at, below or above these is judged exactly as the whole projection would be, so where the judged event is not
+   * delivered (batches), it is built with those fields only: fewer values to make and less to collect.
+   */
+  fieldsRead?: string[];
 }
 
 /** A condition on one field of a raw line (see EventJudge.wantedIf and query/analysis/necessary-conditions.ts). */

@@ -103,7 +103,9 @@ export function ruleInterest(rules: LoadedRule[]): RuleInterest {
     const compiled = keepTests(rule);
     for (const c of compiled) for (const f of c.fields) fields.add(f);
     // The engine offers events through the same index (rule-engine.ts): a rule it would not offer an event to cannot keep it.
-    index.add({ tests: compiled.map((c) => c.test), touchBit: hasTimeEffects(rule) ? timeRules++ : -1 }, requiredTerm(rule));
+    const required = requiredTerm(rule);
+    if (required) fields.add(required.field); // the index reads it to offer the event
+    index.add({ tests: compiled.map((c) => c.test), touchBit: hasTimeEffects(rule) ? timeRules++ : -1 }, required);
   }
   let wanted = false;
   let mask = 0;
