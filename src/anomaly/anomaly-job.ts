@@ -3,7 +3,7 @@
  * open buckets; advanceTo/flush close buckets in order (empty ones too), score them, normalise, and return
  * Elastic-shaped results. All state is plain data: snapshot() → restore() continues byte-identically.
  */
-import { getField, parseTimestamp } from '../ecs/index.js';
+import { fieldReader, parseTimestamp, type FieldReader } from '../ecs/index.js';
 import type { EcsEvent } from '../ecs/index.js';
 import type { JobDefinition } from './config/job-definition.js';
 import { buildEventView, type EventView } from './datafeed-filter.js';
@@ -63,6 +63,7 @@ export class AnomalyJob {
   readonly id: string;
   readonly bucketSpanMs: number;
   readonly timeField: string;
+  private readonly readTime: FieldReader;
   readonly fieldsRead: string[];
 
   private readonly eventView: EventView;
@@ -85,6 +86,7 @@ export class AnomalyJob {
     this.id = def.id;
     this.bucketSpanMs = def.bucketSpanMs;
     this.timeField = def.timeField;
+    this.readTime = fieldReader(def.timeField);
     this.eventView = buildEventView(def);
     this.detectors = def.detectors.map((d) => new DetectorRuntime(d, def.bucketSpanMs, def.influencers));
     this.norms = new NormalizerSet(def.bucketSpanMs);
@@ -121,7 +123,7 @@ export class AnomalyJob {
 
   ingest(event: EcsEvent, origin?: EventOrigin): void {
     const view = this.eventView.view(event);
-    const raw = getField(view, this.timeField);
+    const raw = this.readTime(view);
     const t = parseTimestamp(raw, this.def.timeFormat);
     this.currentOrigin = origin;
     if (t === undefined) {
