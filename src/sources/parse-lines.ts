@@ -87,7 +87,8 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
   const routes: number[] | undefined = judge?.route ? [] : undefined;
   const selected = cfg.keepFields && cfg.selective !== false ? selectionFor(cfg) : undefined;
   // A batch holds projected events only; whole documents asked for as a batch come back as objects.
-  const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length) : undefined;
+  // Events only some want (a side note) are written with the side fields only (when the judge can give side notes).
+  const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length, judge ? cfg.sideFields : undefined) : undefined;
   const prefilter = judge && selected ? prefilterFor(judge, selected.extractor) : undefined;
   let lineIndex = 0;
   let contentLines = 0;
@@ -112,7 +113,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
           if (verdict >= 0) {
             // Nobody wants it: only its time and line go on.
           } else if (outcome.text !== undefined) texts.push(outcome.text);
-          else if (writer) writer.addEvent(outcome.event);
+          else if (writer) writer.addEvent(outcome.event, verdict <= -2);
           else events.push(outcome.event);
         }
       } else if (!Number.isNaN(time)) {
@@ -133,7 +134,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
         if (routes) routes.push(verdict < 0 ? judge!.route!() : -1);
         if (verdict >= 0) {
           // Nobody wants it: only its time and line go on.
-        } else if (writer) writer.addExtracted(selected!.extractor, selected!.dropped);
+        } else if (writer) writer.addExtracted(selected!.extractor, selected!.dropped, verdict <= -2);
         else events.push(built!);
       }
     }

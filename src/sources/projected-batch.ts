@@ -20,6 +20,11 @@ export interface ProjectedBatch {
   textLength: number;
   /** Values of entries coded `other` (non-ASCII strings, objects, arrays holding containers), in order. */
   others: EcsValue[];
+  /**
+   * Set when events with a side note (EventJudge) were written with these fields only (a subset of `fields`, in
+   * their order): those who read such events need no more, so neither thread makes or moves the rest.
+   */
+  sideFields?: string[];
 }
 
 const ABSENT = 0;
@@ -43,22 +48,36 @@ export class ProjectedBatchWriter {
   private events = 0;
   private readonly others: EcsValue[] = [];
 
+  /** Slots of `sideFields` in `fields`. */
+  private readonly sideSlots: number[] | undefined;
+
   /** `blockBytes`: size of the input block, to size the arrays so that they rarely grow. */
   constructor(
     private readonly fields: string[],
     blockBytes: number,
+    private readonly sideFields?: string[],
   ) {
+    if (sideFields) {
+      const wanted = new Set(sideFields);
+      this.sideFields = fields.filter((f) => wanted.has(f));
+      this.sideSlots = fields.flatMap((f, slot) => (wanted.has(f) ? [slot] : []));
+    }
     const entries = Math.max(1024, Math.ceil(blockBytes / 32));
     this.codes = new Uint8Array(entries);
     this.nums = new Float64Array(entries);
     this.text = new Uint8Array(Math.max(4096, blockBytes >> 2));
   }
 
-  /** One event from the extractor's last scan: its kept slots, except those `dropped` (bad numeric values). */
-  addExtracted(ex: FieldExtractor, dropped: Uint8Array): void {
-    const width = this.fields.length;
+  /**
+   * One event from the extractor's last scan: its kept slots, except those `dropped` (bad numeric values); only the
+   * side fields when the event is `sideNoted`.
+   */
+  addExtracted(ex: FieldExtractor, dropped: Uint8Array, sideNoted = false): void {
+    const slots = sideNoted ? this.sideSlots : undefined;
+    const width = slots ? slots.length : this.fields.length;
     this.reserve(width);
-    for (let k = 0; k < width; k++) {
+    for (let s = 0; s < width; s++) {
+      const k = slots ? slots[s]! : s;
       const kind = dropped[k] === 1 ? 0 : ex.kindOf(k);
       const at = this.entries++;
       switch (kind) {
@@ -90,9 +109,9 @@ export class ProjectedBatchWriter {
     this.events++;
   }
 
-  /** One event that is already a flat projected object (from the full parse). */
-  addEvent(event: EcsEvent): void {
-    for (const f of this.fields) this.addValue(event[f]);
+  /** One event that is already a flat projected object (from the full parse); see addExtracted for `sideNoted`. */
+  addEvent(event: EcsEvent, sideNoted = false): void {
+    for (const f of sideNoted && this.sideFields ? this.sideFields : this.fields) this.addValue(event[f]);
     this.events++;
   }
 
@@ -105,6 +124,7 @@ export class ProjectedBatchWriter {
       text: this.text,
       textLength: this.textLength,
       others: this.others,
+      ...(this.sideFields ? { sideFields: this.sideFields } : {}),
     };
   }
 
@@ -202,12 +222,18 @@ export function eventsFromBatch(batch: ProjectedBatch, side?: SideEvents): EcsEv
   const keep = Uint8Array.from(batch.fields, (f) => (wanted.has(f) ? 1 : 0));
   const sideBuilder = flatEventBuilderFor(sideFields);
   const sideValues = new Array<EcsValue | undefined>(sideFields.length);
+  // Written with the side fields only (the writer's sideFields, the same list): nothing to skip.
+  const compact = batch.sideFields !== undefined && batch.sideFields.length === sideFields.length && batch.sideFields.every((f, i) => f === sideFields[i]);
+  if (batch.sideFields !== undefined && !compact) throw new Error('a batch written with other side fields than it is read with');
   let e = 0;
   for (const verdict of side.verdicts) {
     if (verdict >= 0) continue; // not in the batch
     if (verdict === -1) {
       for (let f = 0; f < width; f++) values[f] = reader.next();
       events[e++] = builder.build(values);
+    } else if (compact) {
+      for (let k = 0; k < sideValues.length; k++) sideValues[k] = reader.next();
+      events[e++] = sideBuilder.build(sideValues);
     } else {
       for (let f = 0, k = 0; f < width; f++) {
         if (keep[f] === 1) sideValues[k++] = reader.next();

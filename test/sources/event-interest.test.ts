@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopParserWorkers, UNWANTED_EVENT, type EventInterestRef } from '../../src/sources/index.js';
 import { collect, ecsLine, tmpDir } from './tmp-files.js';
+import { plain as fieldsOf } from '../support/plain-event.js';
 
 after(() => stopParserWorkers());
 
@@ -51,4 +52,24 @@ test('whole documents (no projection) are never judged', async () => {
   const got = await collect([file], { interest: judgeRef, workers: 0 });
   assert.equal(got.events.length, 500);
   assert.ok(got.events.every((e) => e.touch === undefined && e.event['judged'] === undefined));
+});
+
+test('with parser threads and side fields, events only some want arrive with the side fields only, the others whole', async () => {
+  const file = writeFlows(tmpDir());
+  const opts = { keepFields: ['seq', 'source.ip', 'source.bytes'], numericFields: ['source.bytes'], workers: 2, batchBytes: 4096 };
+  const plain = await collect([file], opts);
+  const judged = await collect([file], { ...opts, interest: judgeRef, sideFields: ['@timestamp', 'source.bytes'] });
+  assert.equal(judged.events.length, plain.events.length);
+  let sideNoted = 0;
+  for (let i = 0; i < plain.events.length; i++) {
+    const whole = plain.events[i].event;
+    const got = judged.events[i];
+    if (got.sideNote !== undefined) {
+      sideNoted++;
+      assert.deepEqual(fieldsOf(got.event), { '@timestamp': whole['@timestamp'], 'source.bytes': whole['source.bytes'] });
+    } else if (got.touch === undefined) {
+      assert.deepEqual(got.event, whole);
+    }
+  }
+  assert.ok(sideNoted > 100, `${sideNoted} side-noted events`);
 });
