@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { parseLines, type ParseConfig, type ParsedBlock } from './parse-lines.js';
 import { loadEventJudge } from './event-interest-host.js';
-import type { LineRange } from './line-range.js';
+import type { LineRange, RangeLines, RangeSegment } from './line-range.js';
 
 export interface BlockParser {
   parse(buf: Buffer): Promise<ParsedBlock>;
@@ -15,17 +15,14 @@ export interface BlockParser {
   parseRange?(range: LineRange): Promise<ParsedRange>;
 }
 
-/** A parsed block of whole lines, or one skipped over-long line, in file order. */
+/** A range's segment (line-range.ts) with its lines parsed; a skipped line's head arrives as a plain Uint8Array. */
 export type ParsedSegment =
-  | { kind: 'lines'; start: number; end: number; block: ParsedBlock }
-  | { kind: 'too_long'; start: number; end: number; head: Uint8Array; length: number };
+  | (Omit<Extract<RangeSegment, { kind: 'too_long' }>, 'head'> & { head: Uint8Array })
+  | { kind: 'lines'; start: number; end: number; block: ParsedBlock };
 
-export interface ParsedRange {
+/** What a parser thread read of a range (line-range.ts), parsed. */
+export interface ParsedRange extends Omit<RangeLines, 'segments'> {
   segments: ParsedSegment[];
-  /** Where the next range's lines begin. */
-  end: number;
-  /** Nothing follows in the file. */
-  eof: boolean;
   /** The file could not be read (the message); its lines before this range stand. */
   readError?: string;
 }
