@@ -12,7 +12,7 @@ const good = (i: number) => JSON.stringify({
   destination: { ip: '8.8.8.8', port: 443 },
 });
 
-test('bad input is counted by reason, dead-lettered with file and line, and the run completes', async () => {
+for (const workers of [0, 2]) test(`bad input is counted by reason, dead-lettered with file and line, and the run completes (${workers} parser threads)`, async () => {
   const dir = tmp('bad');
   const mixed = join(dir, 'mixed.ndjson');
   writeFileSync(mixed, [
@@ -28,7 +28,7 @@ test('bad input is counted by reason, dead-lettered with file and line, and the 
   writeFileSync(join(dir, 'garbage.ndjson'), Buffer.from([0x00, 0xff, 0xfe, 0x13, 0x37, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x0a]));
   writeFileSync(join(dir, 'empty.ndjson'), '');
   const out = tmp('bad-out');
-  const s = await run([join(dir, '*.ndjson')], out, { builtin: true });
+  const s = await run([join(dir, '*.ndjson')], out, { builtin: true, workers });
   assert.equal(s.aborted, false);
   assert.equal(s.eventsRead, 5, 'good(1), the abc line (kept without source.bytes), good(7), good(8), good(9)');
   for (const reason of ['invalid_json', 'not_an_object', 'not_a_number:source.bytes', 'missing_timestamp', 'invalid_timestamp', 'line_too_long', 'empty_file']) {
