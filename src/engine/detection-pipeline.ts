@@ -1,6 +1,6 @@
 /**
  * Where an event goes after it is read: enrich → route to anomaly jobs (datafeed queries) and to the rule engine →
- * results and alerts. Events arrive here already in event-time order (see event-time-buffer.ts); the pipeline
+ * results and alerts. Events arrive here already in event-time order (see event-intake.ts); the pipeline
  * advances jobs and rules in fixed event-time steps so that every rule tick sees exactly the results of the buckets
  * closed before it, whatever the batch sizes were — the same input always gives the same alerts.
  */

@@ -1,14 +1,16 @@
 /**
- * `outflow replay`: reads ECS logs, re-orders them in event time, runs them through the detection pipeline, and
- * keeps results, alerts and the learned state in the store. A run resumes from the store's last checkpoint: after a
+ * `outflow replay`: reads ECS logs (sources/, parsed and judged in worker threads), takes each event in
+ * (event-intake.ts: counted, held in event-time order or only noted, or late), runs the released events through the
+ * detection pipeline (detection-pipeline.ts), and keeps results, alerts and the learned state in the store. A run resumes from the store's last checkpoint: after a
  * kill it continues where it stopped (same inputs), and over new inputs it continues the learned models.
  */
 import { statSync } from 'node:fs';
 import { OutflowError } from '../errors.js';
 import { SqliteStore, type Checkpoint, type ResultDoc, type Store } from '../store/index.js';
 import { NdjsonSink } from '../sinks/index.js';
-import { DeadLetter, readEvents, resolveInputs, UNWANTED_EVENT, type EventOrigin, type InputFile, type QuietEvents, type SourceEvent } from '../sources/index.js';
+import { DeadLetter, readEvents, resolveInputs, type InputFile, type SourceEvent } from '../sources/index.js';
 import { EventTimeBuffer } from './event-time-buffer.js';
+import { EventIntake } from './event-intake.js';
 import { DetectionPipeline } from './detection-pipeline.js';
 import { ProgressLine } from './progress.js';
 import { buildDetection, type Detection } from './build-detection.js';
@@ -125,7 +127,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
 
     const span: EngineState['span'] = { ...(engineState?.span ?? {}) };
     // What this run did (the summary speaks of this run only).
-    const counters = { eventsRead: 0, eventsLate: 0, recordsWritten: 0, alertsNew: 0 };
+    const counters = { recordsWritten: 0, alertsNew: 0 };
     let pendingResults: ResultDoc[] = [];
     let pendingAlerts: Alert[] = [];
     const flushToStore = () => {
@@ -199,62 +201,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
     let lastCheckpointMs = performance.now();
     const checkpointEvery = opts.checkpointEvery ?? Infinity;
     const checkpointMs = (opts.checkpointSeconds ?? DEFAULT_CHECKPOINT_SECONDS) * 1000;
-    let aborted = false;
     let bytesDone = 0;
     const released: SourceEvent[] = [];
-    const late = (time: number, origin: EventOrigin): void => {
-      counters.eventsLate++;
-      deadLetter.report('late_event', origin, undefined, `event time ${new Date(time).toISOString()} is before the processed watermark ${new Date(buffer.releasedUpTo).toISOString()} (latency ${opts.latencyMs / 1000}s)`);
-    };
-    /** Counts one event read; false when the run is to stop there (the abortAfterEvents test hook). */
-    const counted = (time: number): boolean => {
-      counters.eventsRead++;
-      if (span.first === undefined || time < span.first) span.first = time;
-      if (span.last === undefined || time > span.last) span.last = time;
-      if (opts.abortAfterEvents !== undefined && counters.eventsRead >= opts.abortAfterEvents) aborted = true;
-      return !aborted;
-    };
-    const readOne = (se: SourceEvent): boolean => {
-      // An event with no effect at all (judged unwanted, no rule touched) only moves time: it need not wait in the
-      // buffer to be released in order, since the pipeline's steps up to the next event's time run before that
-      // event either way. The rules' schedules start at the first event released, so until they have, it goes
-      // the usual way; afterwards they only note its time.
-      const timeOnly = se.touch === 0 && (detection.rules === undefined || detection.rules.started);
-      if (timeOnly ? buffer.observe(se.time, se.origin.file) : buffer.push(se, se.origin.file)) {
-        if (timeOnly) detection.rules?.noteTimeOnly(se.time);
-      } else {
-        late(se.time, se.origin);
-      }
-      return counted(se.time);
-    };
-    /**
-     * Quiet events (no one wants them, no rule notes them) arrive as times and lines only. What readOne does with
-     * them does not depend on their order within a batch (lateness is judged against what was released before the
-     * batch, and only their latest time moves the input on), so a block of them is taken at once.
-     */
-    const readQuiet = (quiet: QuietEvents): boolean => {
-      if (detection.rules !== undefined && !detection.rules.started) {
-        for (let i = 0; i < quiet.count; i++) {
-          const se: SourceEvent = { event: UNWANTED_EVENT, time: quiet.times[i], origin: { file: quiet.file, line: quiet.lines[i] }, touch: 0 };
-          if (!readOne(se)) return false;
-        }
-        return true;
-      }
-      const releasedUpTo = buffer.releasedUpTo;
-      let latest = -Infinity;
-      let stop = false;
-      for (let i = 0; i < quiet.count && !stop; i++) {
-        const time = quiet.times[i];
-        if (time < releasedUpTo) late(time, { file: quiet.file, line: quiet.lines[i] });
-        else if (time > latest) latest = time;
-        stop = !counted(time);
-      }
-      if (latest !== -Infinity) {
-        buffer.observe(latest, quiet.file);
-        detection.rules?.noteTimeOnly(latest);
-      }
-      return !stop;
-    };
+    const intake = new EventIntake(buffer, detection.rules, deadLetter, span, opts.latencyMs, opts.abortAfterEvents);
     readLoop: for await (const batch of readEvents(plan.toRead, {
       timeField: '@timestamp',
       numericFields: detection.numericFields,
@@ -275,11 +224,12 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         jobIds: detection.jobs.map((r) => r.job.id),
       }),
     })) {
+      const readBefore = intake.counters.eventsRead;
       for (const se of batch.events) {
-        if (!readOne(se)) break readLoop;
+        if (!intake.take(se)) break readLoop;
       }
       for (const quiet of batch.quiet ?? []) {
-        if (!readQuiet(quiet)) break readLoop;
+        if (!intake.takeQuiet(quiet)) break readLoop;
       }
       released.length = 0;
       buffer.release(false, released);
@@ -295,17 +245,18 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         if (p.done) buffer.inputDone(p.path);
       }
       for (const s of inputState.values()) bytesDone += s.done ? Math.max(s.size, 0) : s.offset;
-      sinceCheckpoint += batch.events.length;
+      sinceCheckpoint += intake.counters.eventsRead - readBefore;
       if (sinceCheckpoint >= checkpointEvery || performance.now() - lastCheckpointMs >= checkpointMs) {
         checkpoint();
         sinceCheckpoint = 0;
         lastCheckpointMs = performance.now();
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
       }
-      if (opts.progress) progress.update(counters.eventsRead, buffer.watermark, bytesDone);
+      if (opts.progress) progress.update(intake.counters.eventsRead, buffer.watermark, bytesDone);
     }
     progress.done();
 
+    const aborted = intake.stopped;
     if (!aborted) {
       released.length = 0;
       buffer.release(true, released);
@@ -322,9 +273,9 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
 
     return {
       inputs: plan.status,
-      eventsRead: counters.eventsRead,
+      eventsRead: intake.counters.eventsRead,
       eventsUsed: pipeline.counters.eventsUsed,
-      eventsLate: counters.eventsLate,
+      eventsLate: intake.counters.eventsLate,
       egressDropped: pipeline.counters.egressDropped,
       bad: deadLetter.counts(),
       badTotal: deadLetter.total(),
