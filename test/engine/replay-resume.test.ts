@@ -22,16 +22,22 @@ function storedAlerts(db: string): string[] {
   }
 }
 
-test('a run stopped mid-way and started again writes exactly what an uninterrupted run writes', async () => {
+// Checkpoints by event count (every 5,000 events), and by wall-clock time with parser threads (after every batch).
+const CHECKPOINTING = [
+  { name: 'every 5,000 events', options: { checkpointEvery: 5000 } },
+  { name: 'by wall-clock time, with parser threads', options: { checkpointEvery: undefined, checkpointSeconds: 0, workers: 2 } },
+];
+
+for (const { name, options } of CHECKPOINTING) test(`a run stopped mid-way and started again writes exactly what an uninterrupted run writes (checkpoints ${name})`, async () => {
   const data = await smallOrganisation();
   const whole = tmp('whole');
   const full = await run(data.files, whole);
   assert.ok(full.recordsWritten > 0, 'the dataset produces anomaly records');
 
   const broken = tmp('broken');
-  const stopped = await run(data.files, broken, { abortAfterEvents: Math.floor(full.eventsRead * 0.55), checkpointEvery: 5000 });
+  const stopped = await run(data.files, broken, { abortAfterEvents: Math.floor(full.eventsRead * 0.55), ...options });
   assert.equal(stopped.aborted, true);
-  const resumed = await run(data.files, broken);
+  const resumed = await run(data.files, broken, { workers: options.workers });
   assert.equal(resumed.resumedFromCheckpoint, true);
   assert.ok(resumed.eventsRead < full.eventsRead, 'the second run starts from the checkpoint, not from the beginning');
 
