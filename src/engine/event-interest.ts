@@ -84,6 +84,7 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
       return from ? { ...c, derivedFrom: from } : c;
     });
   const wantedIf = [...views.map((v) => onRawFields(v.necessary)), ...rules.wantedIf.map(onRawFields)];
+  const wantedIfJobs = views.length;
   const routeOf = (event: EcsEvent): number => {
     try {
       return routeMask(routable!, egress, event);
@@ -96,17 +97,19 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
   let lastRoute: number | undefined;
   return {
     wantedIf,
+    wantedIfJobs,
     // Routing reads `event.category` (job-route.ts) besides the jobs' queries and the egress filter.
     fieldsRead: [...new Set([...fields, ...enricher.fieldsRead, ...egress.fieldsRead, 'event.category'])],
-    judge(event) {
+    judge(event, jobsExcluded = false) {
       enricher.enrich(event);
       last = event;
-      lastRoute = undefined;
+      // No job's conditions hold on the line (the line prefilter said so): none takes it, and nothing is dropped.
+      lastRoute = jobsExcluded && routable ? 0 : undefined;
       const forRules = rules.judge(event);
       if (forRules === -1) return -1;
       // A job takes the event, or some job accepts it and the egress filter drops it (its bit is then set), or a query
       // failed (-1, as acceptedByAJob says): non-zero exactly when acceptedByAJob is true, at one evaluation.
-      const taken = routable ? (lastRoute = routeOf(event)) !== 0 : acceptedByAJob(event);
+      const taken = jobsExcluded ? false : routable ? (lastRoute = routeOf(event)) !== 0 : acceptedByAJob(event);
       // Only the jobs want it: the engine skips offering it to the rules and applies their touches instead.
       return taken ? -2 - forRules : forRules;
     },

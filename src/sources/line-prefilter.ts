@@ -19,25 +19,39 @@ interface CompiledCondition {
   caseInsensitive: boolean;
 }
 
-export type LinePrefilter = (ex: FieldExtractor) => boolean;
+/** What the raw fields of a line allow: no one wants it; maybe a job (and maybe others); only others, no job. */
+export const NO_ONE = 0;
+export const JOBS_MAY = 1;
+export const ONLY_OTHERS_MAY = 2;
+export type LineVerdict = typeof NO_ONE | typeof JOBS_MAY | typeof ONLY_OTHERS_MAY;
 
-/** Undefined when some consumer has no conditions (then every line may be wanted and checking would be waste). */
-export function compileLinePrefilter(wantedIf: LineCondition[][], ex: FieldExtractor): LinePrefilter | undefined {
+export type LinePrefilter = (ex: FieldExtractor) => LineVerdict;
+
+/**
+ * Undefined when some consumer has no conditions (then every line may be wanted and checking would be waste). The
+ * first `jobLists` lists of `wantedIf` are the jobs' (EventJudge.wantedIfJobs).
+ */
+export function compileLinePrefilter(wantedIf: LineCondition[][], ex: FieldExtractor, jobLists = 0): LinePrefilter | undefined {
   if (wantedIf.length === 0 || wantedIf.some((c) => c.length === 0)) return undefined;
   const kept = ex.wanted.slice(0, ex.keptCount);
-  // Jobs of one module share their conditions (the four DED network jobs): each distinct list is checked once.
-  const distinct = [...new Map(wantedIf.map((conds) => [JSON.stringify(conds), conds])).values()];
-  const consumers = distinct.map((conds) => conds.map((c) => compileCondition(c, kept)));
-  // Plain loops: this runs for every line a judge sees.
-  return (extractor) => {
-    for (let k = 0; k < consumers.length; k++) {
-      const conds = consumers[k]!;
-      let all = true;
-      for (let i = 0; i < conds.length && all; i++) all = holds(conds[i]!, extractor);
-      if (all) return true;
-    }
-    return false;
-  };
+  // Jobs of one module share their conditions (the four DED network jobs): each distinct list is checked once, the
+  // jobs' first.
+  const distinctLists = (lists: LineCondition[][]) => [...new Map(lists.map((conds) => [JSON.stringify(conds), conds])).values()];
+  const compile = (lists: LineCondition[][]) => distinctLists(lists).map((conds) => conds.map((c) => compileCondition(c, kept)));
+  const jobs = compile(wantedIf.slice(0, jobLists));
+  const others = compile(wantedIf.slice(jobLists));
+  return (extractor) => (anyHolds(jobs, extractor) ? JOBS_MAY : anyHolds(others, extractor) ? ONLY_OTHERS_MAY : NO_ONE);
+}
+
+/** Whether all conditions of some list hold. Plain loops: this runs for every line a judge sees. */
+function anyHolds(lists: CompiledCondition[][], extractor: FieldExtractor): boolean {
+  for (let k = 0; k < lists.length; k++) {
+    const conds = lists[k]!;
+    let all = true;
+    for (let i = 0; i < conds.length && all; i++) all = holds(conds[i]!, extractor);
+    if (all) return true;
+  }
+  return false;
 }
 
 const slotsOf = (field: string, kept: string[]): number[] =>

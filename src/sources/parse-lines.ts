@@ -10,7 +10,7 @@ import { flatEventBuilderFor, type FlatEventBuilder } from './flat-event-builder
 import { ProjectedBatchWriter, eventsFromBatch, type ProjectedBatch } from './projected-batch.js';
 import { looksBinary, rawExcerpt } from './raw-text.js';
 import { eventJudgeFor } from './event-interest-host.js';
-import { compileLinePrefilter, type LinePrefilter } from './line-prefilter.js';
+import { compileLinePrefilter, NO_ONE, ONLY_OTHERS_MAY, type LinePrefilter } from './line-prefilter.js';
 import type { EventInterestRef, EventJudge } from './types.js';
 
 export interface ParseConfig {
@@ -119,7 +119,8 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
       } else if (!Number.isNaN(time)) {
         relLines.push(rel);
         times.push(time);
-        if (prefilter && !prefilter(selected!.extractor)) {
+        const lineVerdict = prefilter ? prefilter(selected!.extractor) : undefined;
+        if (lineVerdict === NO_ONE) {
           // No one can want it (EventJudge.wantedIf): the judge's verdict, without making the event.
           touch.push(0);
           routes?.push(-1);
@@ -129,7 +130,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
         // The judge needs the event as an object; the batch writer copies the extracted values directly, so the
         // judge's event need only hold what the judge reads.
         const built = judge && writer ? judgedEventOf(selected!, judge) : judge || !writer ? eventOf(selected!) : undefined;
-        const verdict = judge ? judgeEvent(judge, built!, writer !== undefined) : WANTED;
+        const verdict = judge ? judgeEvent(judge, built!, writer !== undefined, lineVerdict === ONLY_OTHERS_MAY) : WANTED;
         if (judge) touch.push(verdict);
         if (routes) routes.push(verdict < 0 ? judge!.route!() : -1);
         if (verdict >= 0) {
@@ -158,8 +159,8 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
  * The judge's verdict on an event. Judges may add fields (enrichment) to what they judge: an event that is handed on
  * as an object is judged on a copy, so that it reaches the engine exactly as parsed.
  */
-function judgeEvent(judge: EventJudge, event: EcsEvent, disposable: boolean): number {
-  return judge.judge(disposable ? event : { ...event });
+function judgeEvent(judge: EventJudge, event: EcsEvent, disposable: boolean, jobsExcluded = false): number {
+  return judge.judge(disposable ? event : { ...event }, jobsExcluded);
 }
 
 /** Line prefilters per judge and extractor (both live as long as the thread). */
@@ -170,7 +171,7 @@ function prefilterFor(judge: EventJudge, extractor: FieldExtractor): LinePrefilt
   let byExtractor = prefilters.get(judge);
   if (!byExtractor) prefilters.set(judge, (byExtractor = new WeakMap()));
   let prefilter = byExtractor.get(extractor);
-  if (prefilter === undefined) byExtractor.set(extractor, (prefilter = compileLinePrefilter(judge.wantedIf, extractor) ?? null));
+  if (prefilter === undefined) byExtractor.set(extractor, (prefilter = compileLinePrefilter(judge.wantedIf, extractor, judge.wantedIfJobs) ?? null));
   return prefilter ?? undefined;
 }
 

@@ -39,7 +39,11 @@ export interface SourceEvent {
  * Must be pure: the same event always gets the same verdict.
  */
 export interface EventJudge {
-  judge(event: EcsEvent): number;
+  /**
+   * `jobsExcluded`: the line meets none of the jobs' conditions in `wantedIf` (see `wantedIfJobs`), so no job can
+   * take the event and the judge need not ask them.
+   */
+  judge(event: EcsEvent, jobsExcluded?: boolean): number;
   /**
    * Optional: right after `judge` said an event is wanted, which consumers take it, as a non-negative bit mask
    * (SourceEvent.route), or -1 when the judge cannot tell. Must be exact, not a superset: the engine trusts it.
@@ -51,6 +55,8 @@ export interface EventJudge {
    * unwanted with note 0 — the judge would say so too — and is set aside before an event is made of it.
    */
   wantedIf?: LineCondition[][];
+  /** Optional, with `wantedIf`: its first this many lists are the anomaly jobs' conditions (see `judge`). */
+  wantedIfJobs?: number;
   /**
    * Optional: every field the judge reads (its tests, enrichment and routing). An event holding only the kept fields
    * at, below or above these is judged exactly as the whole projection would be, so where the judged event is not

@@ -10,7 +10,7 @@ import { parseLines, type ParseConfig } from '../../src/sources/parse-lines.js';
 import { SqliteStore } from '../../src/store/index.js';
 import type { EventInterestRef } from '../../src/sources/index.js';
 import { FieldExtractor } from '../../src/sources/field-extractor.js';
-import { compileLinePrefilter } from '../../src/sources/line-prefilter.js';
+import { compileLinePrefilter, JOBS_MAY, ONLY_OTHERS_MAY } from '../../src/sources/line-prefilter.js';
 import { smallOrganisation, tmp } from '../engine/replay-helpers.js';
 
 const FIXTURES = join('..', 'shared', 'fixtures', 'elastic');
@@ -50,7 +50,7 @@ for (const withRules of [false, true]) {
       assert.ok(setAside > 1000, `${setAside} lines unwanted`);
       // And the prefilter is what sets DNS lookups aside (no job or rule here reads them), before any event is made.
       const extractor = FieldExtractor.create(detection.keepFields as string[], detection.numericFields)!;
-      const prefilter = compileLinePrefilter(judge.wantedIf, extractor)!;
+      const prefilter = compileLinePrefilter(judge.wantedIf, extractor, judge.wantedIfJobs)!;
       const dns = readFileSync(data.files.find((f) => f.endsWith('dns.ndjson'))!, 'utf8').split('\n').filter(Boolean);
       const kept = dns.filter((l) => {
         const b = Buffer.from(l);
@@ -59,6 +59,15 @@ for (const withRules of [false, true]) {
       });
       // (The bundled rules read DNS lookups themselves.)
       if (!withRules) assert.equal(kept.length, 0, 'no DED or LMD job reads DNS lookups');
+      // With the rules, the judge is told that no job can take a lookup; flows may go to jobs.
+      const verdictOf = (line: string) => {
+        const b = Buffer.from(line);
+        assert.ok(extractor.scan(b, 0, b.length));
+        return prefilter(extractor);
+      };
+      if (withRules) assert.ok(kept.length > 0 && kept.every((l) => verdictOf(l) === ONLY_OTHERS_MAY), 'DNS lookups: only rules may want them');
+      const flows = readFileSync(data.files.find((f) => f.endsWith('network.ndjson'))!, 'utf8').split('\n').filter(Boolean);
+      assert.ok(flows.some((l) => verdictOf(l) === JOBS_MAY), 'flows: jobs may take them');
     } finally {
       store.close();
     }
