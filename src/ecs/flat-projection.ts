@@ -4,7 +4,7 @@
  *
  * `exists destination` on a flat event asks whether any key below `destination.` holds a value, and `exists
  * process.args` on an event without it asks the same of `process.args.`. Scanning all of an event's keys for that
- * (about 150 with every rule loaded) was the largest single cost of judging events. A projected event carries its
+ * (about 100 with every rule loaded) was the largest single cost of judging events. A projected event carries its
  * projection under a symbol (invisible to JSON, Object.keys and for-in), and the projection lists, per prefix, the
  * keys that can be below it: its own fields, plus those that code adding keys to projected events declares with
  * `declareAddedFlatKeys` (the enricher, datafeed runtime fields).
