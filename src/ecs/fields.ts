@@ -64,13 +64,7 @@ export function fieldReader(path: string): FieldReader {
 export function fieldPresence(path: string): (event: EcsEvent) => boolean {
   const read = fieldReader(path);
   const prefix = path + '.';
-  return (event) => {
-    const v = read(event);
-    if (v === undefined) return hasFlatChild(event, prefix);
-    if (v === null) return false;
-    if (Array.isArray(v)) return v.some((x) => x !== null);
-    return true;
-  };
+  return (event) => presentAt(event, read(event), prefix);
 }
 
 function walk(node: EcsValue | undefined, parts: string[], i: number): EcsValue | undefined {
@@ -169,11 +163,12 @@ export function setField(event: EcsEvent, path: string, value: EcsValue): void {
  * exists when any field below it does, also in flat events that only hold dotted leaves (`destination.port`).
  */
 export function hasField(event: EcsEvent, path: string): boolean {
-  const v = getField(event, path);
-  if (v === undefined) return hasFlatChild(event, path + '.');
-  if (v === null) return false;
-  if (Array.isArray(v)) return v.some((x) => x !== null);
-  return true;
+  return presentAt(event, getField(event, path), path + '.');
+}
+
+/** Whether a field whose value is `v` exists: a non-null value, or (when it has none) a flat key below `prefix`. */
+function presentAt(event: EcsEvent, v: EcsValue | undefined, prefix: string): boolean {
+  return v === undefined ? hasFlatChild(event, prefix) : isPresentValue(v);
 }
 
 function hasFlatChild(event: EcsEvent, prefix: string): boolean {
