@@ -89,7 +89,8 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
   // A batch holds projected events only; whole documents asked for as a batch come back as objects.
   // Events only some want (a side note) are written with the side fields only (when the judge can give side notes).
   const writer = cfg.output === 'batch' && cfg.keepFields ? new ProjectedBatchWriter(cfg.keepFields, buf.length, judge ? cfg.sideFields : undefined) : undefined;
-  const prefilter = judge && selected ? prefilterFor(judge, selected.extractor) : undefined;
+  const setup = judge && selected ? judgeSetupFor(judge, selected.extractor) : undefined;
+  const prefilter = setup?.prefilter;
   let lineIndex = 0;
   let contentLines = 0;
   let start = 0;
@@ -129,7 +130,7 @@ export function parseLines(buf: Buffer, cfg: ParseConfig): ParsedBlock {
         }
         // The judge needs the event as an object; the batch writer copies the extracted values directly, so the
         // judge's event need only hold what the judge reads.
-        const built = judge && writer ? judgedEventOf(selected!, judge) : judge || !writer ? eventOf(selected!) : undefined;
+        const built = judge && writer ? judgedEventOf(selected!, setup!.judged) : judge || !writer ? eventOf(selected!) : undefined;
         const verdict = judge ? judgeEvent(judge, built!, writer !== undefined, lineVerdict === ONLY_OTHERS_MAY) : WANTED;
         if (judge) touch.push(verdict);
         if (routes) routes.push(verdict < 0 ? judge!.route!() : -1);
@@ -163,16 +164,44 @@ function judgeEvent(judge: EventJudge, event: EcsEvent, disposable: boolean, job
   return judge.judge(disposable ? event : { ...event }, jobsExcluded);
 }
 
-/** Line prefilters per judge and extractor (both live as long as the thread). */
-const prefilters = new WeakMap<EventJudge, WeakMap<FieldExtractor, LinePrefilter | null>>();
+/**
+ * What judging lines needs per judge and extractor (both live as long as the thread): the line prefilter
+ * (EventJudge.wantedIf), and the fields of the events the judge sees when they are not delivered (fieldsRead).
+ */
+interface JudgeSetup {
+  prefilter: LinePrefilter | undefined;
+  judged: JudgedProjection | undefined;
+}
 
-function prefilterFor(judge: EventJudge, extractor: FieldExtractor): LinePrefilter | undefined {
-  if (!judge.wantedIf) return undefined;
-  let byExtractor = prefilters.get(judge);
-  if (!byExtractor) prefilters.set(judge, (byExtractor = new WeakMap()));
-  let prefilter = byExtractor.get(extractor);
-  if (prefilter === undefined) byExtractor.set(extractor, (prefilter = compileLinePrefilter(judge.wantedIf, extractor, judge.wantedIfJobs) ?? null));
-  return prefilter ?? undefined;
+/** The kept slots an event needs to be judged, and the builder of such events. */
+interface JudgedProjection {
+  slots: number[];
+  values: Array<EcsValue | undefined>;
+  builder: FlatEventBuilder;
+}
+
+const judgeSetups = new WeakMap<EventJudge, WeakMap<FieldExtractor, JudgeSetup>>();
+
+function judgeSetupFor(judge: EventJudge, extractor: FieldExtractor): JudgeSetup {
+  let byExtractor = judgeSetups.get(judge);
+  if (!byExtractor) judgeSetups.set(judge, (byExtractor = new WeakMap()));
+  let setup = byExtractor.get(extractor);
+  if (!setup) {
+    const prefilter = judge.wantedIf ? compileLinePrefilter(judge.wantedIf, extractor, judge.wantedIfJobs) : undefined;
+    byExtractor.set(extractor, (setup = { prefilter, judged: judgedProjection(judge, extractor) }));
+  }
+  return setup;
+}
+
+/** The kept fields at, below or above those the judge reads; undefined when that is every kept field. */
+function judgedProjection(judge: EventJudge, extractor: FieldExtractor): JudgedProjection | undefined {
+  const read = judge.fieldsRead;
+  if (!read || read.some((f) => f.includes('*'))) return undefined;
+  const kept = extractor.wanted.slice(0, extractor.keptCount);
+  const related = (k: string) => read.some((f) => k === f || k.startsWith(f + '.') || f.startsWith(k + '.'));
+  const slots = kept.flatMap((k, slot) => (related(k) ? [slot] : []));
+  if (slots.length === kept.length) return undefined;
+  return { slots, values: new Array<EcsValue | undefined>(slots.length), builder: flatEventBuilderFor(slots.map((s) => kept[s]!)) };
 }
 
 /** The verdict of events read without a judge. */
@@ -275,28 +304,9 @@ function eventTimeOf(value: EcsValue): number | undefined {
   return parseTimestamp(value);
 }
 
-/** The kept slots an event needs to be judged (EventJudge.fieldsRead), and the builder of such events. */
-interface JudgedProjection {
-  slots: number[];
-  values: Array<EcsValue | undefined>;
-  builder: FlatEventBuilder;
-}
-const judgedProjections = new WeakMap<Selection, JudgedProjection | null>();
-
-/** The event the judge sees when it is not delivered: the kept fields at, below or above those the judge reads. */
-function judgedEventOf(sel: Selection, judge: EventJudge): EcsEvent {
-  let projection = judgedProjections.get(sel);
-  if (projection === undefined) {
-    const read = judge.fieldsRead;
-    const kept = sel.extractor.wanted.slice(0, sel.values.length);
-    const related = (k: string) => read!.some((f) => k === f || k.startsWith(f + '.') || f.startsWith(k + '.'));
-    const slots = read && !read.some((f) => f.includes('*')) ? kept.flatMap((k, slot) => (related(k) ? [slot] : [])) : undefined;
-    projection = slots && slots.length < kept.length
-      ? { slots, values: new Array<EcsValue | undefined>(slots.length), builder: flatEventBuilderFor(slots.map((s) => kept[s]!)) }
-      : null;
-    judgedProjections.set(sel, projection);
-  }
-  if (projection === null) return eventOf(sel);
+/** The event the judge sees when it is not delivered (see JudgeSetup). */
+function judgedEventOf(sel: Selection, projection: JudgedProjection | undefined): EcsEvent {
+  if (!projection) return eventOf(sel);
   const { slots, values } = projection;
   for (let k = 0; k < slots.length; k++) {
     const slot = slots[k]!;
