@@ -25,7 +25,7 @@ const SIDES = ['source', 'destination'] as const;
 
 export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }): Enricher {
   const { geo, internal } = opts;
-  const geoFields = geo ? SIDES.flatMap((s) => Object.values(GEO_FIELDS[s])) : [];
+  const geoFields = geo ? SIDES.flatMap((s) => Object.values(GEO[s].names)) : [];
   // Most flows go to a few destinations: parse, classify and look up each distinct address or name once.
   const addresses = addressFactsCache(internal, geo);
   const domains = new MemoCache<string | undefined>(registeredDomain);
@@ -48,7 +48,7 @@ export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }
       const destinationIp = stringOf(READ.destinationIp(event));
       const source = sourceIp === undefined ? undefined : addresses.get(sourceIp);
       const destination = destinationIp === undefined ? undefined : addresses.get(destinationIp);
-      // The cheap facts are checked before `hasField` (a scan of a flat event's keys); both are side-effect free.
+      // The cheap facts are checked before the presence tests; both are side-effect free.
       if (source?.geo) addGeo(event, flat, 'source', source.geo);
       if (destination?.geo) addGeo(event, flat, 'destination', destination.geo);
       if (source?.isIp && destination?.isIp && !HAS.direction(event)) {
@@ -67,16 +67,23 @@ function put(event: EcsEvent, flat: boolean, path: string, value: EcsValue): voi
   else setField(event, path, value);
 }
 
-/** The geo and AS field names of one side, made once (a key built per event would be looked up the slow way). */
-const GEO_FIELDS = Object.fromEntries(
-  SIDES.map((side) => [side, {
-    iso: `${side}.geo.country_iso_code`, country: `${side}.geo.country_name`, continent: `${side}.geo.continent_name`,
-    asn: `${side}.as.number`, asOrg: `${side}.as.organization.name`,
-  }]),
-) as Record<(typeof SIDES)[number], { iso: string; country: string; continent: string; asn: string; asOrg: string }>;
-const GEO_PRESENCE = Object.fromEntries(
-  SIDES.map((side) => [side, { iso: fieldPresence(GEO_FIELDS[side].iso), asn: fieldPresence(GEO_FIELDS[side].asn) }]),
-) as Record<(typeof SIDES)[number], { iso: (e: EcsEvent) => boolean; asn: (e: EcsEvent) => boolean }>;
+/**
+ * The geo and AS field names of one side, made once (a key built per event would be looked up the slow way), and the
+ * presence tests of the two that decide whether to add the others.
+ */
+const GEO = Object.fromEntries(
+  SIDES.map((side) => {
+    const names = {
+      iso: `${side}.geo.country_iso_code`, country: `${side}.geo.country_name`, continent: `${side}.geo.continent_name`,
+      asn: `${side}.as.number`, asOrg: `${side}.as.organization.name`,
+    };
+    return [side, { names, hasIso: fieldPresence(names.iso), hasAsn: fieldPresence(names.asn) }];
+  }),
+) as Record<(typeof SIDES)[number], {
+  names: { iso: string; country: string; continent: string; asn: string; asOrg: string };
+  hasIso: (e: EcsEvent) => boolean;
+  hasAsn: (e: EcsEvent) => boolean;
+}>;
 
 /** What enrichment reads and checks on every event (see fieldReader). */
 const READ = {
@@ -89,13 +96,12 @@ const HAS = {
 };
 
 function addGeo(event: EcsEvent, flat: boolean, side: (typeof SIDES)[number], info: GeoInfo): void {
-  const f = GEO_FIELDS[side];
-  const has = GEO_PRESENCE[side];
-  if (has.iso(event)) return;
+  const { names: f, hasIso, hasAsn } = GEO[side];
+  if (hasIso(event)) return;
   if (info.country_iso_code) put(event, flat, f.iso, info.country_iso_code);
   if (info.country_name) put(event, flat, f.country, info.country_name);
   if (info.continent_name) put(event, flat, f.continent, info.continent_name);
-  if (info.asn !== undefined && !has.asn(event)) {
+  if (info.asn !== undefined && !hasAsn(event)) {
     put(event, flat, f.asn, info.asn);
     if (info.as_org) put(event, flat, f.asOrg, info.as_org);
   }
