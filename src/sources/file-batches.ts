@@ -61,7 +61,7 @@ function isSeekableFile(path: string): boolean {
  */
 async function* readRangeBatches(file: InputFile, ctx: FileReadContext, parseRange: NonNullable<BlockParser['parseRange']>): AsyncGenerator<ReadBatch> {
   const startOffset = ctx.start?.offset ?? 0;
-  const cursor: FileCursor = { file, line: ctx.start?.line ?? 0, offset: startOffset, contentLines: 0 };
+  const cursor = startCursor(file, ctx);
   const queue: Array<Promise<ParsedRange>> = [];
   let nextStart = startOffset;
   const submit = (): void => {
@@ -78,9 +78,7 @@ async function* readRangeBatches(file: InputFile, ctx: FileReadContext, parseRan
   for (;;) {
     const read = await queue.shift()!;
     if (read.readError !== undefined) {
-      // Reported once; the rest of the file is skipped, and the run goes on with the other files.
-      ctx.deadLetter.report('read_error', { file: file.path, line: cursor.line + 1 }, undefined, read.readError);
-      yield { events: [], positions: [position(cursor, true)] };
+      yield failFile(cursor, ctx, 'read_error', read.readError);
       return;
     }
     const batch: ReadBatch = { events: [], positions: [] };
@@ -105,7 +103,7 @@ async function* readRangeBatches(file: InputFile, ctx: FileReadContext, parseRan
 
 async function* readStreamBatches(file: InputFile, ctx: FileReadContext): AsyncGenerator<ReadBatch> {
   const startOffset = ctx.start?.offset ?? 0;
-  const cursor: FileCursor = { file, line: ctx.start?.line ?? 0, offset: startOffset, contentLines: 0 };
+  const cursor = startCursor(file, ctx);
   const chunker = new LineChunker(startOffset, ctx.maxLineBytes, ctx.blockBytes);
   const queue: InFlight[] = [];
   const submit = (chunks: Chunk[]): void => {
@@ -136,15 +134,24 @@ async function* readStreamBatches(file: InputFile, ctx: FileReadContext): AsyncG
       if (last) return;
     }
     if (failure) {
-      // Reported once; the rest of the file is skipped, and the run goes on with the other files.
-      ctx.deadLetter.report(failure.reason, { file: file.path, line: cursor.line + 1 }, undefined, failure.detail);
+      yield failFile(cursor, ctx, failure.reason, failure.detail);
     } else {
       finishFile(cursor, startOffset, ctx.deadLetter);
+      yield { events: [], positions: [position(cursor, true)] };
     }
-    yield { events: [], positions: [position(cursor, true)] };
   } finally {
     input.close();
   }
+}
+
+function startCursor(file: InputFile, ctx: FileReadContext): FileCursor {
+  return { file, line: ctx.start?.line ?? 0, offset: ctx.start?.offset ?? 0, contentLines: 0 };
+}
+
+/** A file that cannot be read on: reported once, the rest of it is skipped, and the run goes on with the other files. */
+function failFile(cursor: FileCursor, ctx: FileReadContext, reason: string, detail: string): ReadBatch {
+  ctx.deadLetter.report(reason, { file: cursor.file.path, line: cursor.line + 1 }, undefined, detail);
+  return { events: [], positions: [position(cursor, true)] };
 }
 
 function finishFile(cursor: FileCursor, startOffset: number, deadLetter: DeadLetter): void {
