@@ -11,7 +11,13 @@ export type Chunk =
   | { kind: 'too_long'; start: number; end: number; head: Buffer; length: number };
 
 const NEWLINE = 0x0a;
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** UTF-8 byte-order mark: dropped from the start of a file. */
+export const UTF8_BOM_BYTES = 3;
+
+/** Whether the bytes at `at` (with `length` bytes of whole lines from there) start with a UTF-8 byte-order mark. */
+export function startsWithBom(bytes: Uint8Array, at: number, length: number): boolean {
+  return length >= UTF8_BOM_BYTES && bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+}
 
 export class LineChunker {
   private pending: Buffer[] = [];
@@ -150,11 +156,11 @@ export class LineChunker {
       if (!this.bomChecked) {
         // Checked on the first block rather than the first read, which may be shorter than the BOM.
         this.bomChecked = true;
-        if (this.pendingStart === 0 && wholeLength >= 3 && all[0] === UTF8_BOM[0] && all[1] === UTF8_BOM[1] && all[2] === UTF8_BOM[2]) {
-          all = all.subarray(3);
-          wholeLength -= 3;
-          this.pendingLength -= 3;
-          this.pendingStart += 3;
+        if (this.pendingStart === 0 && startsWithBom(all, 0, wholeLength)) {
+          all = all.subarray(UTF8_BOM_BYTES);
+          wholeLength -= UTF8_BOM_BYTES;
+          this.pendingLength -= UTF8_BOM_BYTES;
+          this.pendingStart += UTF8_BOM_BYTES;
         }
       }
       // Copy into memory of its own (not Node's shared small-buffer pool), so the block can be moved to a worker thread.

@@ -7,6 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { RAW_EXCERPT_BYTES } from './raw-text.js';
+import { startsWithBom, UTF8_BOM_BYTES } from './line-chunker.js';
 
 export interface LineRange {
   path: string;
@@ -73,7 +74,7 @@ export class LineRangeReader {
     let blockStart = pos;
     const closeBlock = (upTo: number): void => {
       // A byte-order mark can only open a file; like the chunker, it is dropped from a first block of whole lines.
-      if (blockStart === 0 && upTo >= 3 && win[at(0)] === 0xef && win[at(1)] === 0xbb && win[at(2)] === 0xbf) blockStart = 3;
+      if (blockStart === 0 && startsWithBom(win, at(0), upTo)) blockStart = UTF8_BOM_BYTES;
       if (upTo > blockStart) segments.push({ kind: 'lines', buf: win.subarray(at(blockStart), at(upTo)), start: blockStart, end: upTo });
     };
     while (pos < range.end && pos < windowEnd) {
