@@ -14,7 +14,7 @@ export interface ScanResult {
 }
 
 /** Calls `onBlock` with each block of whole lines of each file (the tail of a block is carried into the next). */
-function forEachLineBlock(files: string[], onBlock: (data: Buffer) => number): number {
+export function forEachLineBlock(files: string[], onBlock: (data: Buffer) => number): number {
   let bytes = 0;
   const buf = Buffer.allocUnsafe(BLOCK_BYTES);
   for (const file of files) {
