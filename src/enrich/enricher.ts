@@ -15,7 +15,7 @@ export interface Enricher {
   enrich(event: EcsEvent): void;
   /** Every field this enricher may add. */
   fieldsWritten: string[];
-  /** Every field it reads: keep these in a projection (`keepFields`) so enrichment still works. */
+  /** Every field it reads or tests: keep these in a projection (`keepFields`) and it adds what it adds to the whole event. */
   fieldsRead: string[];
   /** For each field it may add: fields of which the event must have at least one for it to be added. */
   writtenFrom: Record<string, string[]>;
@@ -40,7 +40,12 @@ export function createEnricher(opts: { geo?: GeoIp; internal: InternalNetworks }
   return {
     writtenFrom,
     fieldsWritten: Object.keys(writtenFrom),
-    fieldsRead: ['source.ip', 'destination.ip', 'source.geo.country_iso_code', 'destination.geo.country_iso_code', 'network.direction', 'destination.domain', 'dns.question.name', 'dns.question.registered_domain', 'destination.registered_domain', 'file.path', 'file.directory'],
+    // Every field read or tested for presence: an event projected to these is enriched as the whole event would be.
+    fieldsRead: [
+      'source.ip', 'destination.ip', 'source.geo.country_iso_code', 'destination.geo.country_iso_code', 'source.as.number', 'destination.as.number',
+      'network.direction', 'destination.domain', 'dns.question.name', 'dns.question.registered_domain', 'destination.registered_domain',
+      'file.path', 'file.directory',
+    ],
     enrich(event: EcsEvent): void {
       // Projected events are flat objects with dotted keys; keep them flat so getField stays a direct hit.
       const flat = 'source.ip' in event || 'destination.ip' in event || hasDottedKey(event);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getField, type EcsEvent } from '../../src/ecs/index.js';
 import { GeoIp, createEnricher, parseInternalNetworks, registeredDomain, fileDirectory } from '../../src/enrich/index.js';
+import { projectFlat } from '../../src/sources/event-fields.js';
 
 const internal = parseInternalNetworks(undefined, 'test');
 const enricher = createEnricher({ geo: GeoIp.open(), internal });
@@ -79,4 +80,24 @@ test('file directory of POSIX and Windows paths', () => {
   assert.equal(fileDirectory('C:\\x.txt'), 'C:\\');
   assert.equal(fileDirectory('\\\\server\\share\\f.doc'), '\\\\server\\share');
   assert.equal(fileDirectory('plain.txt'), undefined);
+});
+
+test('an event projected to the fields enrichment reads, plus any it writes, is enriched as the whole event is', () => {
+  // Logs that carry some of their own geo/AS data: what they hold must survive the projection and enrichment.
+  const events: EcsEvent[] = [
+    { source: { ip: '10.0.0.5' }, destination: { ip: '8.8.8.8', as: { number: 64500, organization: { name: 'Own AS' } } } },
+    { source: { ip: '10.0.0.5' }, destination: { ip: '8.8.8.8', geo: { country_iso_code: 'FR', country_name: 'France' } } },
+    { source: { ip: '1.1.1.1', as: { number: 13335 } }, destination: { ip: '10.1.2.3', domain: 'host.corp.example.com' }, network: { direction: 'inbound' } },
+    { dns: { question: { name: 'x.y.example.org', registered_domain: 'own.example' } }, file: { path: '/tmp/a/b.txt', directory: '/own' } },
+  ];
+  for (const raw of events) {
+    const whole = structuredClone(raw);
+    enricher.enrich(whole);
+    // A reader keeps what enrichment reads plus what detection reads, which may be any one field enrichment writes.
+    for (const f of enricher.fieldsWritten) {
+      const projected = projectFlat(structuredClone(raw), [...new Set([...enricher.fieldsRead, f])]);
+      enricher.enrich(projected);
+      assert.deepEqual(projected[f], getField(whole, f), `${f} of ${JSON.stringify(raw)}`);
+    }
+  }
 });
