@@ -32,6 +32,12 @@ export function isBigUpdate(oldScore: number, newScore: number): boolean {
 
 const clone = <T>(x: T): T => structuredClone(x);
 
+/*
+ * Kept documents are the very objects the job emitted: nothing changes a result document once it is emitted (the
+ * store and the results file serialise it, rules read it), and renormalisation replaces a kept document with a new
+ * object instead of changing it. Only what renormalisation emits is cloned, so that its output owns its documents.
+ */
+
 export class ResultWindow {
   private records: KeptRecord[] = [];
   private influencers: KeptInfluencer[] = [];
@@ -58,17 +64,17 @@ export class ResultWindow {
   }
 
   keepRecord(doc: RecordResult, score: KeptScore): void {
-    this.records.push({ doc: clone(doc), score });
+    this.records.push({ doc, score });
     if (this.records.length > MAX_KEPT) this.records.shift();
   }
 
   keepInfluencer(doc: InfluencerResult, score: KeptScore): void {
-    this.influencers.push({ doc: clone(doc), score });
+    this.influencers.push({ doc, score });
     if (this.influencers.length > MAX_KEPT) this.influencers.shift();
   }
 
   keepBucket(doc: BucketResult, scores: KeptScore[]): void {
-    this.buckets.push({ doc: clone(doc), scores });
+    this.buckets.push({ doc, scores });
     if (this.buckets.length > MAX_KEPT) this.buckets.shift();
   }
 
