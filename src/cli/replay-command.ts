@@ -22,6 +22,7 @@ export function registerReplay(program: Command): void {
     .option('--latency <duration>', 'how far out of event-time order input may arrive and still be used', '5m')
     .option('--internal-networks <cidrs>', 'comma-separated internal networks (default: RFC 1918, loopback, link-local, CGNAT, ULA)')
     .option('--no-geo', 'do not add GeoIP/ASN fields to events that lack them')
+    .option('--geoip-db <file.mmdb>', 'a MaxMind-format city database (GeoLite2-City, GeoIP2-City, DB-IP City Lite) instead of the bundled country database: adds region and city names')
     .option('--workers <n>', 'parsing threads (0 parses in the main thread)', (v) => Number(v))
     .option('--restart', 'forget the learned state in --db and start learning again (results and alerts are kept)')
     .option('--checkpoint-interval <duration>', 'wall-clock time between checkpoints of the learned state (a killed run repeats at most this much work)', `${DEFAULT_CHECKPOINT_SECONDS}s`)
@@ -40,6 +41,7 @@ export function registerReplay(program: Command): void {
         latencyMs: parseDurationOption(o.latency as string, '--latency'),
         internalNetworks: typeof o.internalNetworks === 'string' ? (o.internalNetworks as string).split(',').map((s) => s.trim()).filter(Boolean) : undefined,
         geo: o.geo as boolean,
+        geoDatabase: o.geoipDb as string | undefined,
         workers: o.workers as number | undefined,
         restart: Boolean(o.restart),
         checkpointEvery: o.checkpointEvery as number | undefined,

@@ -6,7 +6,7 @@
 import { ConfigError } from '../errors.js';
 import { AnomalyJob, FirstContactPool } from '../anomaly/index.js';
 import { RuleEngine, loadRules, closableAlertUuids, type RuleLoadReport } from '../rules/index.js';
-import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks, type Enricher, type EgressFilter } from '../enrich/index.js';
+import { createDedEgressFilter, createEnricher, openGeoIp, parseInternalNetworks, type Enricher, type EgressFilter } from '../enrich/index.js';
 import type { Store } from '../store/index.js';
 import { BUILTIN_CONTENT_DIR, findContent, loadJobDefinitions } from './content-loader.js';
 import type { RoutedJob } from './detection-pipeline.js';
@@ -21,6 +21,8 @@ export interface DetectionOptions {
   builtin: boolean;
   internalNetworks?: string[];
   geo: boolean;
+  /** A MaxMind-format city database of the user's, instead of the bundled country database (adds region and city). */
+  geoDatabase?: string;
 }
 
 export interface Detection {
@@ -73,7 +75,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     : undefined;
 
   const internal = parseInternalNetworks(opts.internalNetworks, '--internal-networks');
-  const enricher = createEnricher({ geo: opts.geo ? GeoIp.open() : undefined, internal });
+  const enricher = createEnricher({ geo: openGeoIp(opts.geo, opts.geoDatabase), internal });
   const egress = createDedEgressFilter(internal);
 
   const fields = new Set<string>(['@timestamp', ...enricher.fieldsRead, ...egress.fieldsRead]);

@@ -14,7 +14,7 @@ import { buildEventView } from '../anomaly/datafeed-filter.js';
 import { loadRules } from '../rules/index.js';
 import { ruleInterest } from '../rules/run/rule-interest.js';
 import { ALL_FIELDS, type FieldCondition } from '../query/index.js';
-import { GeoIp, createDedEgressFilter, createEnricher, parseInternalNetworks } from '../enrich/index.js';
+import { createDedEgressFilter, createEnricher, openGeoIp, parseInternalNetworks } from '../enrich/index.js';
 import type { EventInterestRef, EventJudge, LineCondition } from '../sources/index.js';
 import { BUILTIN_CONTENT_DIR, findContent, loadJobDefinitions } from './content-loader.js';
 import { jobReadsEgressFlows } from './job-facts.js';
@@ -26,6 +26,8 @@ export interface EventInterestOptions {
   builtin: boolean;
   internalNetworks?: string[];
   geo: boolean;
+  /** The run's city database, if the user gave one (see DetectionOptions.geoDatabase). */
+  geoDatabase?: string;
   /**
    * The engine's jobs, in its order: the judge routes events to them (SourceEvent.route) only when it loaded the very
    * same jobs in the same order. Absent: no routes.
@@ -61,7 +63,7 @@ export function createEventJudge(options: EventInterestOptions): EventJudge {
   const rules = ruleInterest(report.loaded);
   const fields = [...views.flatMap((v) => v.fieldsRead), ...rules.fieldsRead];
   const internal = parseInternalNetworks(options.internalNetworks, '--internal-networks');
-  const enricher = createEnricher({ geo: options.geo && readsGeo(fields) ? GeoIp.open() : undefined, internal });
+  const enricher = createEnricher({ geo: options.geo && readsGeo(fields) ? openGeoIp(true, options.geoDatabase) : undefined, internal });
   const acceptedByAJob = (event: EcsEvent): boolean => {
     try {
       for (const v of views) if (v.accepts(event)) return true;

@@ -35,6 +35,8 @@ export interface ReplayOptions {
   latencyMs: number;
   internalNetworks?: string[];
   geo: boolean;
+  /** A MaxMind-format city database instead of the bundled country database (`--geoip-db`): adds region and city. */
+  geoDatabase?: string;
   workers?: number;
   /** Forget the learned state in the store (results and alerts stay). */
   restart?: boolean;
@@ -221,6 +223,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
         builtin: opts.builtin,
         internalNetworks: opts.internalNetworks,
         geo: opts.geo,
+        geoDatabase: opts.geoDatabase,
         jobIds: detection.jobs.map((r) => r.job.id),
       }),
     })) {

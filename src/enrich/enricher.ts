@@ -1,5 +1,6 @@
 /**
- * Adds what detections need and logs often lack: geo and AS data for public source/destination addresses,
+ * Adds what detections need and logs often lack: geo (country, continent; region and city from a city database) and AS
+ * data for public source/destination addresses,
  * `network.direction`, `destination.registered_domain` (and `dns.question.registered_domain`), `file.directory`.
  * Never overwrites a field the event already has.
  */
@@ -80,12 +81,12 @@ const GEO = Object.fromEntries(
   SIDES.map((side) => {
     const names = {
       iso: `${side}.geo.country_iso_code`, country: `${side}.geo.country_name`, continent: `${side}.geo.continent_name`,
-      asn: `${side}.as.number`, asOrg: `${side}.as.organization.name`,
+      region: `${side}.geo.region_name`, city: `${side}.geo.city_name`, asn: `${side}.as.number`, asOrg: `${side}.as.organization.name`,
     };
     return [side, { names, hasIso: fieldPresence(names.iso), hasAsn: fieldPresence(names.asn) }];
   }),
 ) as Record<(typeof SIDES)[number], {
-  names: { iso: string; country: string; continent: string; asn: string; asOrg: string };
+  names: { iso: string; country: string; continent: string; region: string; city: string; asn: string; asOrg: string };
   hasIso: (e: EcsEvent) => boolean;
   hasAsn: (e: EcsEvent) => boolean;
 }>;
@@ -106,6 +107,9 @@ function addGeo(event: EcsEvent, flat: boolean, side: (typeof SIDES)[number], in
   if (info.country_iso_code) put(event, flat, f.iso, info.country_iso_code);
   if (info.country_name) put(event, flat, f.country, info.country_name);
   if (info.continent_name) put(event, flat, f.continent, info.continent_name);
+  // Only from a city database (GeoIp.open's `database`); the bundled one has no region or city.
+  if (info.region_name) put(event, flat, f.region, info.region_name);
+  if (info.city_name) put(event, flat, f.city, info.city_name);
   if (info.asn !== undefined && !hasAsn(event)) {
     put(event, flat, f.asn, info.asn);
     if (info.as_org) put(event, flat, f.asOrg, info.as_org);

