@@ -3,12 +3,13 @@
  * by kind — `event.category: process and …`, EQL's `process where …`, `event.provider: s3.amazonaws.com and …` — and
  * an event without that value never needs to reach them. Each rule is indexed under the first such field its query
  * requires (INDEX_FIELDS first, then any field the query compares with constants, e.g. a list of file-sharing
- * domains in `dns.question.registered_domain`); rules that require none see every event. Lookups are case-insensitive,
- * which can only offer more events than needed, never fewer.
+ * domains in `dns.question.registered_domain`); rules that require none see every event. Lookups are case-insensitive
+ * and numbers are looked up by value, which can only offer more events than needed, never fewer.
  */
 import type { EcsEvent } from '../../ecs/index.js';
 import { fieldReader, type FieldReader } from '../../ecs/index.js';
 import { requiredValues, type QueryNode } from '../../query/index.js';
+import { toNumber } from '../../query/eval/scalars.js';
 import type { LoadedRule } from '../types.js';
 
 /** Fields that sort events by kind, most selective for indexing first. */
@@ -74,23 +75,117 @@ export function requiredTerm(rule: LoadedRule): RequiredTerm | undefined {
   }
 }
 
+/**
+ * Fields whose values sort events only coarsely (kind, OS, outcome, direction): a rule indexed under one of them is
+ * still offered most events of its kind.
+ */
+const COARSE_FIELDS = new Set<string>([
+  ...INDEX_FIELDS, 'event.kind', 'event.type', 'event.outcome', 'event.agent_id_status', 'host.os.type', 'host.os.family',
+  'host.os.platform', 'host.os.name', 'network.direction', 'network.transport', 'network.type', 'network.protocol',
+  'agent.type', 'cloud.provider', 'ecs.version',
+]);
+
+
+/** How many lookups a cover lists: fewer values usually means fewer events offered. */
+const coverSize = (cover: RequiredTerm[]): number => cover.reduce((n, t) => n + t.values.length, 0);
+
+/** Adds `more` to `cover`, merging the values of terms on the same field. */
+function mergeCovers(cover: RequiredTerm[], more: RequiredTerm[]): RequiredTerm[] {
+  const byField = new Map(cover.map((t) => [t.field, new Set(t.values)]));
+  for (const t of more) {
+    const set = byField.get(t.field) ?? new Set<string>();
+    for (const v of t.values) set.add(v);
+    byField.set(t.field, set);
+  }
+  return [...byField].map(([field, values]) => ({ field, values: [...values] }));
+}
+
+/**
+ * Terms on fields that are not coarse such that every event the query matches has at least one of them, e.g.
+ * `process.name: (curl, curl.exe)`, or for `process.name : "nslookup.exe" or process.pe.original_file_name :
+ * "nslookup.exe"` one term per field; undefined when the query has no such cover.
+ */
+function specificCover(node: QueryNode): RequiredTerm[] | undefined {
+  switch (node.type) {
+    case 'term':
+    case 'terms': {
+      if (COARSE_FIELDS.has(node.field)) return undefined;
+      const values = (node.type === 'term' ? [node.value] : node.values).map(String);
+      return values.length && values.every(isPlainValue) ? [{ field: node.field, values: [...new Set(values)] }] : undefined;
+    }
+    case 'and': {
+      // Every child must match: the smallest cover among them holds for the whole.
+      let best: RequiredTerm[] | undefined;
+      for (const child of node.children) {
+        const c = specificCover(child);
+        if (c && (!best || coverSize(c) < coverSize(best))) best = c;
+      }
+      return best;
+    }
+    case 'or':
+    case 'at_least': {
+      // Some child must match: the union of their covers holds only if every child has one.
+      let union: RequiredTerm[] = [];
+      for (const child of node.children) {
+        const c = specificCover(child);
+        if (!c) return undefined;
+        union = mergeCovers(union, c);
+      }
+      return union.length ? union : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The terms to offer a rule events by (an event with any of them is offered). Which events a rule with time effects
+ * is offered is part of what it does (a new_terms rule's history starts at the first, a sequence's clock follows
+ * them), so those keep `requiredTerm`. The others can only keep events their query matches: they are offered events
+ * by the most specific cover the query has, when it has one, so that a process start is tested only by the rules
+ * that name its process.
+ */
+export function offerTerms(rule: LoadedRule, timeEffects: boolean): RequiredTerm[] | undefined {
+  const logic = rule.logic;
+  const coarse = (): RequiredTerm[] | undefined => {
+    const t = requiredTerm(rule);
+    return t && [t];
+  };
+  if (timeEffects || logic.type === 'machine_learning') return coarse();
+  const nodes =
+    logic.type === 'eql'
+      ? (logic.eql.kind === 'event' ? [logic.eql] : [...logic.eql.steps, ...(logic.eql.until ? [logic.eql.until] : [])]).map((p) => p.condition)
+      : [logic.query];
+  let cover: RequiredTerm[] = [];
+  for (const node of nodes) {
+    const c = specificCover(node);
+    if (!c) return coarse();
+    cover = mergeCovers(cover, c);
+  }
+  return cover.length ? cover : coarse();
+}
+
 export class CategoryIndex<T> {
   private readonly always: T[] = [];
   /** field → its reader and lower-cased value → items */
   private readonly byField = new Map<string, { read: FieldReader; byValue: Map<string, T[]> }>();
 
-  add(item: T, required: RequiredTerm | undefined): void {
-    if (!required) {
+  /** `required`: the item is offered the events that have any of these terms; none: every event. */
+  add(item: T, required: RequiredTerm | RequiredTerm[] | undefined): void {
+    const terms = required === undefined ? [] : Array.isArray(required) ? required : [required];
+    if (terms.length === 0) {
       this.always.push(item);
       return;
     }
-    let indexed = this.byField.get(required.field);
-    if (!indexed) this.byField.set(required.field, (indexed = { read: fieldReader(required.field), byValue: new Map() }));
-    const byValue = indexed.byValue;
-    for (const v of new Set(required.values.map((x) => x.toLowerCase()))) {
-      const list = byValue.get(v) ?? [];
-      list.push(item);
-      byValue.set(v, list);
+    for (const term of terms) {
+      let indexed = this.byField.get(term.field);
+      if (!indexed) this.byField.set(term.field, (indexed = { read: fieldReader(term.field), byValue: new Map() }));
+      const byValue = indexed.byValue;
+      for (const v of new Set(term.values.flatMap(keysOf))) {
+        const list = byValue.get(v) ?? [];
+        list.push(item);
+        byValue.set(v, list);
+      }
     }
   }
 
@@ -103,10 +198,32 @@ export class CategoryIndex<T> {
       const value = read(event);
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) {
-        for (const v of value) if (v !== null && typeof v !== 'object') offerList(walk, byValue.get(String(v).toLowerCase()));
-      } else if (typeof value !== 'object') offerList(walk, byValue.get(String(value).toLowerCase()));
+        for (const v of value) if (v !== null && typeof v !== 'object') offerValue(walk, byValue, v);
+      } else if (typeof value !== 'object') offerValue(walk, byValue, value);
     }
   }
+}
+
+/**
+ * The keys a term value is listed under: its lower-cased text, and for numeric text also the number's own spelling,
+ * because terms compare numbers by value (a term 445 matches "445.0", a term "1e3" matches 1000).
+ */
+function keysOf(value: string): string[] {
+  const lower = value.toLowerCase();
+  const n = toNumber(value);
+  return n === undefined || String(n) === lower ? [lower] : [lower, String(n)];
+}
+
+/** Offers the items listed under a scalar value of the event (both keys of numeric text, see keysOf). */
+function offerValue<T>(walk: IndexWalk<T>, byValue: Map<string, T[]>, value: string | number | boolean): void {
+  if (typeof value !== 'string') {
+    offerList(walk, byValue.get(String(value)));
+    return;
+  }
+  const lower = value.toLowerCase();
+  offerList(walk, byValue.get(lower));
+  const n = toNumber(value);
+  if (n !== undefined && String(n) !== lower) offerList(walk, byValue.get(String(n)));
 }
 
 /** One `forEvent` call's progress: the lists offered so far, to dedupe items listed under several values. */

@@ -6,7 +6,7 @@ import type { EcsEvent } from '../../ecs/index.js';
 import { ENTITY_GROUPS, ENTITY_LEAF_FIELDS } from '../alerts/entity-fields.js';
 import { createExecutor } from '../executors/create-executor.js';
 import type { Alert, RecordDoc, RuleLoadReport } from '../types.js';
-import { CategoryIndex, requiredTerm } from './category-index.js';
+import { CategoryIndex, offerTerms } from './category-index.js';
 import { TickQueue } from './tick-queue.js';
 import { RecordStore } from './record-store.js';
 import { resolveRuleJobId } from './resolve-job-id.js';
@@ -71,7 +71,7 @@ export class RuleEngine {
       }
       const runner = new RuleRunner(rule, createExecutor(rule, resolved), setupWarnings);
       this.runners.push(runner);
-      if (runner.executor.readsEvents) this.eventRunners.add(runner, requiredTerm(rule));
+      if (runner.executor.readsEvents) this.eventRunners.add(runner, offerTerms(rule, hasTimeEffects(rule)));
       if (runner.executor.readsEvents && hasTimeEffects(rule)) this.timeRunners.push(runner);
       for (const job of resolved) {
         const list = this.jobReaders.get(job) ?? [];

@@ -7,7 +7,7 @@
 import type { EcsEvent } from '../../ecs/index.js';
 import { queryWithCategory, type EventPredicate } from '../executors/event-matcher.js';
 import type { LoadedRule } from '../types.js';
-import { CategoryIndex, requiredTerm } from './category-index.js';
+import { CategoryIndex, offerTerms, requiredTerm } from './category-index.js';
 import { necessaryConditions, type FieldCondition, type QueryNode } from '../../query/index.js';
 
 /**
@@ -103,8 +103,8 @@ export function ruleInterest(rules: LoadedRule[]): RuleInterest {
     const compiled = keepTests(rule);
     for (const c of compiled) for (const f of c.fields) fields.add(f);
     // The engine offers events through the same index (rule-engine.ts): a rule it would not offer an event to cannot keep it.
-    const required = requiredTerm(rule);
-    if (required) fields.add(required.field); // the index reads it to offer the event
+    const required = offerTerms(rule, hasTimeEffects(rule));
+    for (const t of required ?? []) fields.add(t.field); // the index reads them to offer the event
     index.add({ tests: compiled.map((c) => c.test), touchBit: hasTimeEffects(rule) ? timeRules++ : -1 }, required);
   }
   let wanted = false;
