@@ -30,11 +30,14 @@ export class EventIntake {
 
   /** Takes one event; false when the run is to stop here. */
   take(se: SourceEvent): boolean {
-    // An event with no effect at all (judged unwanted, no rule touched) only moves time: it need not wait in the
-    // buffer to be released in order, since the pipeline's steps up to the next event's time run before that
-    // event either way. The rules' schedules start at the first event released, so until they have, it goes
-    // the usual way; afterwards they only note its time.
-    const timeOnly = se.touch === 0 && (this.rules === undefined || this.rules.started);
+    // An event with no effect at all (judged unwanted, touching no rule that can still change) only moves time: it
+    // need not wait in the buffer to be released in order, since the pipeline's steps up to the next event's time
+    // run before that event either way. The rules' schedules start at the first event released, so until they have,
+    // it goes the usual way; afterwards they only note its time. (A touch that cannot change a rule now cannot later
+    // either: a new_terms rule's first time, once set, stays.)
+    const touch = se.touch;
+    const rules = this.rules;
+    const timeOnly = touch !== undefined && (rules === undefined ? touch === 0 : rules.started && (touch === 0 || !rules.touchesMatter(touch)));
     if (timeOnly ? this.buffer.observe(se.time, se.origin.file) : this.buffer.push(se, se.origin.file)) {
       if (timeOnly) this.rules?.noteTimeOnly(se.time);
     } else {

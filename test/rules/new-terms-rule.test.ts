@@ -64,3 +64,18 @@ test('new_terms: events missing one of the fields are ignored', () => {
   const noHost: EcsEvent = { '@timestamp': at(MIN), event: { category: ['network'] }, destination: { ip: '198.51.100.1', port: 445 } };
   assert.deepEqual(runRules(report, [noHost]), []);
 });
+
+test('a touch matters to a new_terms rule only until its history has started; to a sequence always', async () => {
+  const { RuleEngine } = await import('../../src/rules/index.js');
+  const sequence = apiRule({
+    rule_id: 'seq', name: 'Sequence', type: 'eql', language: 'eql',
+    query: 'sequence by host.name with maxspan=5m [process where process.name == "a"] [network where true]',
+  });
+  const engine = new RuleEngine(loadApiRules([rule, sequence]), { jobIds: [] });
+  // Time runners in load order: bit 0 is the new_terms rule, bit 1 the sequence.
+  assert.equal(engine.touchesMatter(0b01), true, 'before any event the first time is still to come');
+  engine.onUnwantedEvent(Date.parse(at(0)), 0b01);
+  assert.equal(engine.touchesMatter(0b01), false, 'its first time is known: later touches change nothing');
+  assert.equal(engine.touchesMatter(0b11), true, 'a sequence notes the latest time of every event');
+  assert.equal(engine.touchesMatter(0), false);
+});

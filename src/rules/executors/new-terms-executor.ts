@@ -47,6 +47,11 @@ export class NewTermsExecutor implements RuleExecutor {
     if (this.dataStartMs === undefined) this.dataStartMs = timeMs;
   }
 
+  /** Only the first time counts: once it is known, later ones change nothing. */
+  timeObserved(): boolean {
+    return this.dataStartMs !== undefined;
+  }
+
   onEvent(event: EcsEvent, timeMs: number): boolean {
     this.observeTime(timeMs);
     if (!this.keep(event) || termTuples(event, this.termFields).length === 0) return false;

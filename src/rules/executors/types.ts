@@ -43,6 +43,8 @@ export interface RuleExecutor {
    * known only by its time: the time-only effects offering it would have had. Only executors that have any define it.
    */
   observeTime?(timeMs: number): void;
+  /** With observeTime: true once no further call of it can change anything (then such events only move time on). */
+  timeObserved?(): boolean;
   run(window: RunWindow): RunResult;
   /** Forget state that no run whose lookback starts at or after `beforeMs` can need. */
   prune(beforeMs: number): void;

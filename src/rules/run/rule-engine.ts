@@ -119,6 +119,15 @@ export class RuleEngine {
     for (let m = touchMask, i = 0; m !== 0; m >>>= 1, i++) if (m & 1) this.timeRunners[i].touch(timeMs);
   }
 
+  /**
+   * Whether touching the rules of `touchMask` could still change one (a new_terms rule only notes the first time it is
+   * offered an event; a sequence always notes the latest). When not, such an event only moves time on (noteTimeOnly).
+   */
+  touchesMatter(touchMask: number): boolean {
+    for (let m = touchMask, i = 0; m !== 0; m >>>= 1, i++) if ((m & 1) !== 0 && this.timeRunners[i].touchMatters()) return true;
+    return false;
+  }
+
   /** Whether the schedules have started: the first event (or record) has been seen. */
   get started(): boolean {
     return this.firstInputMs !== undefined;

@@ -70,6 +70,11 @@ export class RuleRunner {
     this.executor.observeTime?.(timeMs);
   }
 
+  /** Whether `touch` can still change this rule's state (see RuleExecutor.timeObserved). */
+  touchMatters(): boolean {
+    return this.executor.observeTime !== undefined && !(this.executor.timeObserved?.() ?? false);
+  }
+
   /** First tick: the first multiple of the interval at or after the first input time. */
   start(firstInputMs: number): void {
     if (this.nextTickMs !== undefined) return;
