@@ -47,24 +47,26 @@ export class EventIntake {
   }
 
   /**
-   * Takes a block of quiet events (no one wants them, no rule notes them: times and lines only); false when the run is
-   * to stop. What `take` does with such events does not depend on their order within a batch (lateness is judged
-   * against what was released before the batch, and only their latest time moves the input on), so they are taken at
-   * once, after the batch's other events.
+   * Takes a block of quiet events (no one wants them: times, lines and the rules they touch only); false when the run
+   * is to stop. They are taken after the batch's other events. For those that only move time on (see `take`) the order
+   * within a batch does not matter: lateness is judged against what was released before the batch, and only their
+   * latest time moves the input on. The others go through `take` one by one: the buffer puts them in time order, and
+   * what touching does (the first or the latest time a rule is offered) does not depend on the order of events with
+   * the same time.
    */
   takeQuiet(quiet: QuietEvents): boolean {
-    if (this.rules !== undefined && !this.rules.started) {
-      for (let i = 0; i < quiet.count; i++) {
-        const se: SourceEvent = { event: UNWANTED_EVENT, time: quiet.times[i]!, origin: { file: quiet.file, line: quiet.lines[i]! }, touch: 0 };
-        if (!this.take(se)) return false;
-      }
-      return true;
-    }
+    const rules = this.rules;
+    const touches = quiet.touches;
     const releasedUpTo = this.buffer.releasedUpTo;
     let latest = -Infinity;
     let go = true;
     for (let i = 0; i < quiet.count && go; i++) {
       const time = quiet.times[i]!;
+      const touch = touches === undefined ? 0 : touches[i]!;
+      if (rules !== undefined && (!rules.started || (touch !== 0 && rules.touchesMatter(touch)))) {
+        go = this.take({ event: UNWANTED_EVENT, time, origin: { file: quiet.file, line: quiet.lines[i]! }, touch });
+        continue;
+      }
       if (time < releasedUpTo) this.late(time, { file: quiet.file, line: quiet.lines[i]! });
       else if (time > latest) latest = time;
       go = this.counted(time);

@@ -205,8 +205,9 @@ function settleLines(block: ParsedBlock, end: number, cursor: FileCursor, ctx: F
     let quiet: QuietEvents | undefined;
     for (let i = 0; i < touch.length; i++) {
       const verdict = touch[i];
-      if (verdict === 0 && ctx.quietAsTimes) {
+      if (verdict >= 0 && ctx.quietAsTimes) {
         quiet ??= { file: path, count: 0, times: new Float64Array(touch.length - i), lines: new Float64Array(touch.length - i) };
+        if (verdict !== 0) (quiet.touches ??= new Int32Array(quiet.times.length))[quiet.count] = verdict;
         quiet.times[quiet.count] = block.times[i];
         quiet.lines[quiet.count++] = base + block.relLines[i] + 1;
         continue;

@@ -126,10 +126,10 @@ export interface ReadOptions {
   /** Judges projected events where they are parsed; unwanted ones arrive with `touch` set (see SourceEvent). */
   interest?: EventInterestRef;
   /**
-   * With an interest: events judged unwanted with note 0 (nobody wants them, no rule notes them) arrive in
-   * `ReadBatch.quiet`, as their times and lines only, instead of as SourceEvents. Most lines of a month are such events
-   * (DNS and process logs that only rules read, when no rule is loaded); an object per event costs the engine thread
-   * allocation and garbage collection for what is only a time.
+   * With an interest: events judged unwanted (nobody wants them; the judge's note says which rules they still touch)
+   * arrive in `ReadBatch.quiet`, as their times, lines and notes only, instead of as SourceEvents. Most lines of a
+   * month are such events (DNS and process logs that no job reads and few rules keep); an object per event costs the
+   * engine thread allocation and garbage collection for what is only a time.
    */
   quietAsTimes?: boolean;
 }
@@ -142,11 +142,13 @@ export interface QuietEvents {
   times: Float64Array;
   /** 1-based line of each event. */
   lines: Float64Array;
+  /** The judge's note of each event (SourceEvent.touch); absent when every note is 0. */
+  touches?: Int32Array;
 }
 
 export interface ReadBatch {
   events: SourceEvent[];
-  /** With ReadOptions.quietAsTimes: the events judged unwanted with note 0, not in `events`. */
+  /** With ReadOptions.quietAsTimes: the events judged unwanted, not in `events`. */
   quiet?: QuietEvents[];
   /**
    * After this batch, every line of `path` before `offset` has been emitted or dead-lettered;
