@@ -25,11 +25,32 @@ const JOB = {
   datafeed_config: { query: { bool: { filter: [{ exists: { field: 'source.bytes' } }] } } },
 };
 
-for (const workers of [0, 2]) {
-  test(`with ${workers} parser threads, late events are counted and dead-lettered, wanted or not`, async () => {
+/**
+ * Rules that every network event touches (SourceEvent.touch): a new_terms rule, whose touches stop mattering once its
+ * history has started, and a sequence, whose touches always matter. The lookups then reach the engine as quiet
+ * events with touch notes, taken both ways.
+ */
+const TOUCHED_BY_NETWORK = [
+  {
+    rule_id: 'new-smb', name: 'New SMB destination', description: 't', risk_score: 21, severity: 'low', type: 'new_terms', language: 'kuery',
+    query: 'event.category: network and destination.port: 445', new_terms_fields: ['host.name'], history_window_start: 'now-1d', interval: '5m', from: 'now-6m',
+  },
+  {
+    rule_id: 'seq', name: 'Lookup then upload', description: 't', risk_score: 21, severity: 'low', type: 'eql', language: 'eql', interval: '5m', from: 'now-6m',
+    query: 'sequence by host.name with maxspan=1m [network where dns.question.name == "never.example"] [network where source.bytes > 1000000000]',
+  },
+];
+
+for (const [workers, rules] of [[0, false], [2, false], [0, true], [2, true]] as const) {
+  test(`with ${workers} parser threads${rules ? ' and rules every network event touches' : ''}, late events are counted and dead-lettered, wanted or not`, async () => {
     const dir = tmp('late');
     const job = join(dir, 'job.json');
     writeFileSync(job, JSON.stringify(JOB));
+    const content = [job];
+    if (rules) {
+      content.push(join(dir, 'rules.ndjson'));
+      writeFileSync(content[1], TOUCHED_BY_NETWORK.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    }
     // Three days of a flow and a DNS lookup per minute (over 1 MiB, so several batches), then two stragglers.
     const lines: string[] = [];
     for (let m = 0; m < 3 * 24 * 60; m++) lines.push(flow(m), lookup(m));
@@ -37,7 +58,8 @@ for (const workers of [0, 2]) {
     const input = join(dir, 'in.ndjson');
     writeFileSync(input, lines.join('\n') + '\n');
     const out = tmp('late-out');
-    const s = await run([input], out, { content: [job], builtin: false, workers });
+    const s = await run([input], out, { content, builtin: false, workers });
+    if (rules) assert.equal(s.rules.length, 2, 'both rules loaded');
     assert.equal(s.eventsRead, lines.length);
     assert.equal(s.eventsLate, 2);
     assert.equal(s.bad.late_event, 2);
