@@ -3,7 +3,8 @@
  * by kind — `event.category: process and …`, EQL's `process where …`, `event.provider: s3.amazonaws.com and …` — and
  * an event without that value never needs to reach them. Each rule is indexed under the first such field its query
  * requires (INDEX_FIELDS first, then any field the query compares with constants, e.g. a list of file-sharing
- * domains in `dns.question.registered_domain`); rules that require none see every event. Lookups are case-insensitive
+ * domains in `dns.question.registered_domain`), or, for rules without time effects, under the most specific terms its
+ * query requires (`offerTerms`); rules that require none see every event. Lookups are case-insensitive
  * and numbers are looked up by value, which can only offer more events than needed, never fewer.
  */
 import type { EcsEvent } from '../../ecs/index.js';
@@ -85,7 +86,6 @@ const COARSE_FIELDS = new Set<string>([
   'agent.type', 'cloud.provider', 'ecs.version',
 ]);
 
-
 /** How many lookups a cover lists: fewer values usually means fewer events offered. */
 const coverSize = (cover: RequiredTerm[]): number => cover.reduce((n, t) => n + t.values.length, 0);
 
@@ -102,7 +102,7 @@ function mergeCovers(cover: RequiredTerm[], more: RequiredTerm[]): RequiredTerm[
 
 /**
  * Terms on fields that are not coarse such that every event the query matches has at least one of them, e.g.
- * `process.name: (curl, curl.exe)`, or for `process.name : "nslookup.exe" or process.pe.original_file_name :
+ * `process.name: (curl, curl.exe)`, or for `process.name : "nslookup.exe" or process.pe.original_name :
  * "nslookup.exe"` one term per field; undefined when the query has no such cover.
  */
 function specificCover(node: QueryNode): RequiredTerm[] | undefined {
