@@ -37,5 +37,6 @@ export function formatSummary(s: ReplaySummary): string {
   for (const r of s.rules) for (const w of r.warnings) out.push(`  warning (${r.name}): ${w}`);
   out.push(`Results: ${s.recordsWritten} anomaly records written; ${s.alertsNew} new alerts${s.alertsClosedByExceptions ? `; ${s.alertsClosedByExceptions} open alerts closed by exceptions` : ''}`);
   out.push(`Memory: peak RSS ${mb(s.peakRssBytes)}`);
+  if (s.geoSource) out.push(`GeoIP: ${s.geoSource}`);
   return out.join('\n');
 }

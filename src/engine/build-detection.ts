@@ -29,6 +29,8 @@ export interface Detection {
   jobs: RoutedJob[];
   rules: RuleEngine | undefined;
   enricher: Enricher;
+  /** The GeoIP database's attribution (GeoIp.attribution); undefined with geo off. */
+  geoSource: string | undefined;
   egress: EgressFilter;
   numericFields: string[];
   keepFields: string[] | 'all';
@@ -75,7 +77,8 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     : undefined;
 
   const internal = parseInternalNetworks(opts.internalNetworks, '--internal-networks');
-  const enricher = createEnricher({ geo: openGeoIp(opts.geo, opts.geoDatabase), internal });
+  const geo = openGeoIp(opts.geo, opts.geoDatabase);
+  const enricher = createEnricher({ geo, internal });
   const egress = createDedEgressFilter(internal);
 
   const fields = new Set<string>(['@timestamp', ...enricher.fieldsRead, ...egress.fieldsRead]);
@@ -90,6 +93,7 @@ export function buildDetection(opts: DetectionOptions, store: Store, rulesState:
     jobs,
     rules,
     enricher,
+    geoSource: geo?.attribution,
     egress,
     numericFields: [...new Set(defs.flatMap(jobNumericFields))],
     keepFields: all ? 'all' : leafFields(fields),

@@ -70,6 +70,8 @@ export interface ReplaySummary {
   alertsClosedByExceptions: number;
   firstEventTime?: number;
   lastEventTime?: number;
+  /** Where the added geo and AS data come from, with the attribution its licence asks for; absent with geo off. */
+  geoSource?: string;
   wallSeconds: number;
   peakRssBytes: number;
   resumedFromCheckpoint: boolean;
@@ -292,6 +294,7 @@ export async function replay(opts: ReplayOptions): Promise<ReplaySummary> {
       alertsClosedByExceptions: closed,
       firstEventTime: span.first,
       lastEventTime: span.last,
+      geoSource: detection.geoSource,
       wallSeconds: (Date.now() - started) / 1000,
       peakRssBytes: peakRss,
       resumedFromCheckpoint: plan.resuming,

@@ -116,11 +116,15 @@ test("with a city database the DED region job models the destination regions; wi
       inputs: [input], content: [ded], builtin: false, db: join(dir, `${name}.db`), latencyMs: 60_000, geo: true, geoDatabase, progress: false,
       deadLetter: join(dir, `${name}-dead.ndjson`),
     });
-    return summary.jobs.find((j) => j.jobId === 'ded_high_sent_bytes_destination_region_name')?.seriesModelled;
+    return { series: summary.jobs.find((j) => j.jobId === 'ded_high_sent_bytes_destination_region_name')?.seriesModelled, source: summary.geoSource };
   };
-  assert.equal(await regionSeries(undefined, 'bundled'), 0);
+  const bundled = await regionSeries(undefined, 'bundled');
+  assert.equal(bundled.series, 0);
+  assert.match(bundled.source ?? '', /DB-IP/, 'the summary credits the bundled data');
+  const city = await regionSeries(CITY_DB, 'city');
   // California and New South Wales as persons of the population, each with its own history, and their pooled model.
-  assert.equal(await regionSeries(CITY_DB, 'city'), 5);
+  assert.equal(city.series, 5);
+  assert.match(city.source ?? '', /Test-City/, 'the summary names the database used');
 });
 
 function writeTemp(name: string, bytes: Buffer): string {
