@@ -104,7 +104,7 @@ test('every event a rule of Elastic or of the content pack matches is offered to
   if (!fixturesPresent) return t.skip(`${FIXTURE_RULES} is absent (../shared is not next to this checkout)`);
   const { loadRules } = await import('../../src/rules/index.js');
   const { BUILTIN_CONTENT_DIR, findContent } = await import('../../src/engine/content-loader.js');
-  const { offerTerms } = await import('../../src/rules/run/category-index.js');
+  const { offerTerms, queryParts } = await import('../../src/rules/run/category-index.js');
   const { hasTimeEffects, readsEvents } = await import('../../src/rules/run/rule-interest.js');
   const { queryWithCategory } = await import('../../src/rules/executors/event-matcher.js');
   const { smallOrganisation } = await import('../engine/replay-helpers.js');
@@ -129,10 +129,7 @@ test('every event a rule of Elastic or of the content pack matches is offered to
   let matched = 0;
   for (const rule of rules) {
     const terms = offerTerms(rule, hasTimeEffects(rule));
-    const logic = rule.logic;
-    const parts = logic.type === 'eql'
-      ? (logic.eql.kind === 'event' ? [logic.eql] : [...logic.eql.steps]).map((p) => queryWithCategory(p.condition, p.category, logic.categoryField))
-      : logic.type === 'machine_learning' ? [] : [queryWithCategory(logic.query, undefined)];
+    const parts = queryParts(rule).map((p) => queryWithCategory(p.query, p.category, p.categoryField));
     const index = new CategoryIndex<string>();
     index.add(rule.name, terms);
     for (const event of events) {

@@ -55,25 +55,33 @@ function firstRequired(nodes: QueryNode[]): RequiredTerm | undefined {
   return undefined;
 }
 
-/** The field value a rule's events must have, or undefined when any event may matter to it. */
-export function requiredTerm(rule: LoadedRule): RequiredTerm | undefined {
+/** A rule's queries an event is tested against (an EQL sequence has one per step), with their EQL event category. */
+export function queryParts(rule: LoadedRule): Array<{ query: QueryNode; category?: string; categoryField?: string }> {
   const logic = rule.logic;
   switch (logic.type) {
     case 'query':
     case 'threshold':
     case 'new_terms':
-      return firstRequired([logic.query]);
+      return [{ query: logic.query }];
     case 'eql': {
       const q = logic.eql;
       const parts = q.kind === 'event' ? [q] : [...q.steps, ...(q.until ? [q.until] : [])];
-      if (!logic.categoryField && parts.every((p) => p.category !== 'any')) {
-        return { field: 'event.category', values: [...new Set(parts.map((p) => p.category))] };
-      }
-      return firstRequired(parts.map((p) => p.condition));
+      return parts.map((p) => ({ query: p.condition, category: p.category, categoryField: logic.categoryField }));
     }
     case 'machine_learning':
-      return undefined;
+      return [];
   }
+}
+
+/** The field value a rule's events must have, or undefined when any event may matter to it. */
+export function requiredTerm(rule: LoadedRule): RequiredTerm | undefined {
+  const logic = rule.logic;
+  if (logic.type === 'machine_learning') return undefined;
+  const parts = queryParts(rule);
+  if (logic.type === 'eql' && !logic.categoryField && parts.every((p) => p.category !== 'any')) {
+    return { field: 'event.category', values: [...new Set(parts.map((p) => p.category!))] };
+  }
+  return firstRequired(parts.map((p) => p.query));
 }
 
 /**
@@ -152,13 +160,9 @@ export function offerTerms(rule: LoadedRule, timeEffects: boolean): RequiredTerm
     return t && [t];
   };
   if (timeEffects || logic.type === 'machine_learning') return coarse();
-  const nodes =
-    logic.type === 'eql'
-      ? (logic.eql.kind === 'event' ? [logic.eql] : [...logic.eql.steps, ...(logic.eql.until ? [logic.eql.until] : [])]).map((p) => p.condition)
-      : [logic.query];
   let cover: RequiredTerm[] = [];
-  for (const node of nodes) {
-    const c = specificCover(node);
+  for (const { query } of queryParts(rule)) {
+    const c = specificCover(query);
     if (!c) return coarse();
     cover = mergeCovers(cover, c);
   }

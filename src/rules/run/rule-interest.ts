@@ -7,7 +7,7 @@
 import type { EcsEvent } from '../../ecs/index.js';
 import { queryWithCategory, type EventPredicate } from '../executors/event-matcher.js';
 import type { LoadedRule } from '../types.js';
-import { CategoryIndex, offerTerms, requiredTerm } from './category-index.js';
+import { CategoryIndex, offerTerms, queryParts, requiredTerm } from './category-index.js';
 import { necessaryConditions, type FieldCondition, type QueryNode } from '../../query/index.js';
 
 /**
@@ -35,24 +35,6 @@ export function readsEvents(rule: LoadedRule): boolean {
  */
 function keepTests(rule: LoadedRule): Array<{ test: EventPredicate; fields: string[] }> {
   return queryParts(rule).map((p) => queryWithCategory(p.query, p.category, p.categoryField));
-}
-
-/** A rule's queries an event is tested against (an EQL sequence has one per step), with their EQL event category. */
-function queryParts(rule: LoadedRule): Array<{ query: QueryNode; category?: string; categoryField?: string }> {
-  const logic = rule.logic;
-  switch (logic.type) {
-    case 'query':
-    case 'threshold':
-    case 'new_terms':
-      return [{ query: logic.query }];
-    case 'eql': {
-      const q = logic.eql;
-      const parts = q.kind === 'event' ? [q] : [...q.steps, ...(q.until ? [q.until] : [])];
-      return parts.map((p) => ({ query: p.condition, category: p.category, categoryField: logic.categoryField }));
-    }
-    case 'machine_learning':
-      return [];
-  }
 }
 
 export interface RuleInterest {
