@@ -40,16 +40,20 @@ interface GeoRecord {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** Country, continent, region and city of a record, in either layout. */
-function placeOf(record: GeoRecord): Pick<GeoInfo, 'country_iso_code' | 'country_name' | 'continent_name' | 'region_name' | 'city_name'> {
-  const iso = text(record.country?.iso_code) ?? text(record.country_code);
-  return {
-    country_iso_code: iso,
-    country_name: text(record.country?.names?.en) ?? (iso ? countryName(iso) : undefined),
-    continent_name: text(record.continent?.names?.en) ?? (iso ? continentName(iso) : undefined),
-    region_name: text(record.subdivisions?.[0]?.names?.en) ?? text(record.state1),
-    city_name: typeof record.city === 'string' ? text(record.city) : text(record.city?.names?.en),
+/**
+ * Adds a record's country, continent, region and city, in either layout, to `info`: only what the database has, so
+ * that absent fields are left for the event's own data.
+ */
+function addPlace(record: GeoRecord, info: GeoInfo): void {
+  const set = (field: 'country_iso_code' | 'country_name' | 'continent_name' | 'region_name' | 'city_name', value: string | undefined) => {
+    if (value !== undefined) info[field] = value;
   };
+  const iso = text(record.country?.iso_code) ?? text(record.country_code);
+  set('country_iso_code', iso);
+  set('country_name', text(record.country?.names?.en) ?? (iso ? countryName(iso) : undefined));
+  set('continent_name', text(record.continent?.names?.en) ?? (iso ? continentName(iso) : undefined));
+  set('region_name', text(record.subdivisions?.[0]?.names?.en) ?? text(record.state1));
+  set('city_name', typeof record.city === 'string' ? text(record.city) : text(record.city?.names?.en));
 }
 
 const require = createRequire(import.meta.url);
@@ -97,11 +101,7 @@ export class GeoIp {
     const address = parsed.v === 4 ? formatIPv4(parsed.n) : ip.split('%')[0];
     const info: GeoInfo = {};
     const record = this.record(address);
-    if (record) {
-      const place = placeOf(record);
-      // Only the fields the database has: absent ones are left for the event's own data.
-      for (const k of PLACE_FIELDS) if (place[k] !== undefined) info[k] = place[k];
-    }
+    if (record) addPlace(record, info);
     const as = parsed.v === 4 ? lookupAsnV4(parsed.n) : lookupAsnV6(parsed.w);
     if (as) {
       info.asn = as.number;
@@ -119,5 +119,3 @@ export class GeoIp {
     }
   }
 }
-
-const PLACE_FIELDS = ['country_iso_code', 'country_name', 'continent_name', 'region_name', 'city_name'] as const;

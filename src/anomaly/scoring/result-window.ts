@@ -32,12 +32,12 @@ export function isBigUpdate(oldScore: number, newScore: number): boolean {
 
 const clone = <T>(x: T): T => structuredClone(x);
 
-/*
- * Kept documents are the very objects the job emitted: nothing changes a result document once it is emitted (the
- * store and the results file serialise it, rules read it), and renormalisation replaces a kept document with a new
- * object instead of changing it. Only what renormalisation emits is cloned, so that its output owns its documents.
+/**
+ * The documents of one job within its renormalisation window. Kept documents are the very objects the job emitted:
+ * nothing changes a result document once it is emitted (the store and the results file serialise it, rules read it),
+ * and renormalisation replaces a kept document with a new object instead of changing it. Only what renormalisation
+ * emits is cloned, so that its output owns its documents.
  */
-
 export class ResultWindow {
   private records: KeptRecord[] = [];
   private influencers: KeptInfluencer[] = [];
